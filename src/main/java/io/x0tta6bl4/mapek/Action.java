@@ -1,0 +1,44 @@
+package io.x0tta6bl4.mapek;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One remediation step the Planner decided on.
+ *
+ * @param id idempotency key, unique across cycles ({@code <cycle>-<n>}); a restarted controller
+ *     never runs an id twice
+ * @param kind the action handler that runs it ({@code log}, {@code webhook}, {@code readiness},
+ *     {@code gc})
+ * @param target target id the action applies to
+ * @param params handler parameters, already validated by the Planner
+ * @param policy the policy that chose the action
+ * @param step index of the step in the policy; -1 for a recovery step
+ * @param symptom the symptom that justifies the action
+ * @param reason one sentence: why this action now
+ */
+public record Action(
+    String id,
+    String kind,
+    String target,
+    Map<String, String> params,
+    String policy,
+    int step,
+    String symptom,
+    String reason) {
+
+  public Action {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(target, "target");
+    params = params == null ? Map.of() : Map.copyOf(params);
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(symptom, "symptom");
+    Objects.requireNonNull(reason, "reason");
+  }
+
+  /** True for a step that undoes an earlier action once its symptom has cleared. */
+  public boolean recovery() {
+    return step < 0;
+  }
+}

@@ -1,0 +1,126 @@
+package io.x0tta6bl4.mapek;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The K of MAPE-K: the durable record of every cycle, and the answers the other phases and the API
+ * read from it. Implementations are thread-safe: the loop writes while the API reads.
+ */
+public interface Knowledge {
+
+  /**
+   * Id of the newest recorded cycle, 0 when there is none; the loop continues numbering from it.
+   */
+  long lastCycleId();
+
+  /** Stores the cycle with its timings, anomalies, plan (suppressed actions too) and outcomes. */
+  void record(CycleReport report);
+
+  /** Newest first. */
+  Page<CycleSummary> cycles(int page, int size);
+
+  Optional<CycleDetail> cycle(long id);
+
+  /** Newest first; {@code target} and {@code symptom} filter when not null. */
+  Page<AnomalyRecord> anomalies(String target, String symptom, int page, int size);
+
+  /** Newest first; {@code status} filters when not null. Suppressed actions are not listed here. */
+  Page<ActionRecord> actions(OutcomeStatus status, int page, int size);
+
+  Optional<ActionRecord> action(String id);
+
+  /** Per (symptom, action kind): how often the action ran for real and how often it succeeded. */
+  List<SuccessRate> successRates();
+
+  Stats stats();
+
+  /**
+   * Deletes cycles (and everything recorded with them) that started before {@code cutoff}.
+   *
+   * @return the number of cycles deleted
+   */
+  int prune(Instant cutoff);
+
+  /** True when the store answers a trivial query; the readiness probe uses it. */
+  boolean reachable();
+
+  /** One page of results; {@code page} counts from 0. */
+  record Page<T>(List<T> items, int page, int size, long total) {
+    public Page {
+      items = List.copyOf(items);
+    }
+  }
+
+  /**
+   * One cycle without its details.
+   *
+   * @param timings seconds per phase, by {@link Phase#id()}
+   * @param totalSeconds sum of the phase timings
+   */
+  record CycleSummary(
+      long id,
+      Instant startedAt,
+      Mode mode,
+      Map<String, Double> timings,
+      double totalSeconds,
+      int observations,
+      int targetsDown,
+      int anomalies,
+      int actions,
+      int suppressed,
+      List<PhaseError> errors) {
+    public CycleSummary {
+      timings = Map.copyOf(timings);
+      errors = List.copyOf(errors);
+    }
+  }
+
+  /** One cycle with everything it decided and did. */
+  record CycleDetail(
+      CycleSummary summary, List<Anomaly> anomalies, Plan plan, List<Outcome> outcomes) {
+    public CycleDetail {
+      anomalies = List.copyOf(anomalies);
+      outcomes = List.copyOf(outcomes);
+    }
+  }
+
+  record AnomalyRecord(long cycleId, Instant observedAt, Anomaly anomaly) {}
+
+  /** An action that the Executor ran (or dry-ran), with its outcome. */
+  record ActionRecord(long cycleId, Instant plannedAt, Action action, Outcome outcome) {}
+
+  /**
+   * @param attempts actions of this kind that ran for real (not dry-run, not skipped) for the
+   *     symptom
+   * @param succeeded of those, how many ended SUCCEEDED
+   * @param rate succeeded / attempts, 0 when there were no attempts
+   */
+  record SuccessRate(String symptom, String action, long attempts, long succeeded, double rate) {}
+
+  /**
+   * @param outcomes count of actions per outcome status
+   * @param firstCycleAt start of the oldest stored cycle, null when empty
+   * @param lastCycleAt start of the newest stored cycle, null when empty
+   * @param meanCycleSeconds mean total duration of the stored cycles
+   */
+  record Stats(
+      long cycles,
+      long anomalies,
+      long actions,
+      long suppressed,
+      Map<String, Long> outcomes,
+      Instant firstCycleAt,
+      Instant lastCycleAt,
+      double meanCycleSeconds,
+      List<SuccessRate> successRates,
+      Duration retention) {
+    public Stats {
+      outcomes = Map.copyOf(outcomes);
+      successRates = List.copyOf(successRates);
+    }
+  }
+}
