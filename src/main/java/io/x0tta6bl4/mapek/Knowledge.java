@@ -77,6 +77,25 @@ public interface Knowledge {
       timings = Map.copyOf(timings);
       errors = List.copyOf(errors);
     }
+
+    /** The summary of a cycle this process just ran. */
+    public static CycleSummary of(CycleReport report) {
+      Map<String, Double> seconds = new java.util.TreeMap<>();
+      report.timings().forEach((phase, took) -> seconds.put(phase.id(), took.toNanos() / 1e9));
+      int down = (int) report.snapshot().targets().stream().filter(t -> !t.up()).count();
+      return new CycleSummary(
+          report.id(),
+          report.context().startedAt(),
+          report.context().mode(),
+          seconds,
+          report.total().toNanos() / 1e9,
+          report.snapshot().observations().size(),
+          down,
+          report.anomalies().size(),
+          report.plan().actions().size(),
+          report.plan().suppressed().size(),
+          report.errors());
+    }
   }
 
   /** One cycle with everything it decided and did. */
@@ -85,6 +104,12 @@ public interface Knowledge {
     public CycleDetail {
       anomalies = List.copyOf(anomalies);
       outcomes = List.copyOf(outcomes);
+    }
+
+    /** The detail of a cycle this process just ran (its snapshot is not part of it). */
+    public static CycleDetail of(CycleReport report) {
+      return new CycleDetail(
+          CycleSummary.of(report), report.anomalies(), report.plan(), report.outcomes());
     }
   }
 
