@@ -1,0 +1,61 @@
+package io.x0tta6bl4;
+
+import io.x0tta6bl4.mapek.Analyzer;
+import io.x0tta6bl4.mapek.Executor;
+import io.x0tta6bl4.mapek.Knowledge;
+import io.x0tta6bl4.mapek.LoopMetrics;
+import io.x0tta6bl4.mapek.MapeKLoop;
+import io.x0tta6bl4.mapek.Monitor;
+import io.x0tta6bl4.mapek.Planner;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Chains the five phase beans into the loop and ties the loop to the application's lifecycle. */
+@Configuration(proxyBeanMethods = false)
+class LoopConfiguration {
+
+  @Bean
+  MapeKLoop mapeKLoop(
+      Monitor monitor,
+      Analyzer analyzer,
+      Planner planner,
+      Executor executor,
+      Knowledge knowledge,
+      ObjectProvider<LoopMetrics> metrics,
+      Clock clock,
+      LoopProperties properties) {
+    return new MapeKLoop(
+        new MapeKLoop.Phases(monitor, analyzer, planner, executor, knowledge),
+        metrics.getIfAvailable(() -> LoopMetrics.NONE),
+        clock,
+        System::nanoTime,
+        new MapeKLoop.Settings(properties.interval(), properties.mode(), properties.startPaused()));
+  }
+
+  /**
+   * Starts the loop once the context is ready (Flyway has migrated) and stops it first on close.
+   */
+  @Bean
+  SmartLifecycle mapeKLoopLifecycle(MapeKLoop loop) {
+    return new SmartLifecycle() {
+      @Override
+      public void start() {
+        loop.start();
+      }
+
+      @Override
+      public void stop() {
+        loop.stop(Duration.ofSeconds(10));
+      }
+
+      @Override
+      public boolean isRunning() {
+        return loop.isRunning();
+      }
+    };
+  }
+}

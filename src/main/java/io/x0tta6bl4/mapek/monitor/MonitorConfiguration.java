@@ -1,0 +1,27 @@
+package io.x0tta6bl4.mapek.monitor;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class MonitorConfiguration {
+
+  @Bean("Monitor")
+  SourcesMonitor monitor(
+      MonitorProperties properties,
+      ObjectProvider<MeterRegistry> registry,
+      ObjectProvider<MetricSource> extraSources) {
+    List<MetricSource> sources = new ArrayList<>();
+    MonitorProperties.Self self = properties.self();
+    if (self.enabled()) {
+      SelfReadings readings = new JvmSelfReadings(registry.getIfAvailable(), self.dataDirectory());
+      sources.add(new SelfSource(self.target(), readings));
+    }
+    extraSources.orderedStream().forEach(sources::add);
+    return new SourcesMonitor(sources, System::nanoTime);
+  }
+}

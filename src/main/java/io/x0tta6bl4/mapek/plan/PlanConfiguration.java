@@ -1,0 +1,13 @@
+package io.x0tta6bl4.mapek.plan;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class PlanConfiguration {
+
+  @Bean("Planner")
+  PolicyPlanner planner(PlannerProperties properties) {
+    return new PolicyPlanner(properties.policies(), properties.guards());
+  }
+}

@@ -1,0 +1,50 @@
+package io.x0tta6bl4.mapek.plan;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Maps a symptom of matching targets to an ordered list of remediation steps.
+ *
+ * @param name unique name, recorded on every action it causes
+ * @param symptom symptom it handles, exactly as detectors name it
+ * @param target target id it applies to, or {@code *} for every target
+ * @param steps tried in order: step n+1 only after step n ran and the symptom persisted for {@code
+ *     escalateAfter}; the last step repeats (within guards) while the symptom persists
+ * @param escalateAfter how long a step gets to work before the next one is tried
+ * @param recovery steps run once when the symptom clears after at least one step ran (for example
+ *     putting the service back into readiness)
+ */
+public record Policy(
+    String name,
+    String symptom,
+    String target,
+    List<Step> steps,
+    Duration escalateAfter,
+    List<Step> recovery) {
+
+  public Policy {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("name must not be blank");
+    }
+    if (symptom == null || symptom.isBlank()) {
+      throw new IllegalArgumentException("symptom of policy '" + name + "' must not be blank");
+    }
+    target = target == null || target.isBlank() ? "*" : target;
+    steps = steps == null ? List.of() : List.copyOf(steps);
+    if (steps.isEmpty()) {
+      throw new IllegalArgumentException("policy '" + name + "' must have at least one step");
+    }
+    escalateAfter = escalateAfter == null ? Duration.ofMinutes(1) : escalateAfter;
+    if (escalateAfter.isNegative()) {
+      throw new IllegalArgumentException(
+          "escalate-after of policy '" + name + "' must not be negative, but was " + escalateAfter);
+    }
+    recovery = recovery == null ? List.of() : List.copyOf(recovery);
+  }
+
+  public boolean matches(String candidateTarget, String candidateSymptom) {
+    return symptom.equals(candidateSymptom)
+        && ("*".equals(target) || target.equals(candidateTarget));
+  }
+}

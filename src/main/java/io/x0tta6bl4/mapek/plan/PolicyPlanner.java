@@ -1,0 +1,205 @@
+package io.x0tta6bl4.mapek.plan;
+
+import io.x0tta6bl4.mapek.Action;
+import io.x0tta6bl4.mapek.Anomaly;
+import io.x0tta6bl4.mapek.CycleContext;
+import io.x0tta6bl4.mapek.Mode;
+import io.x0tta6bl4.mapek.Plan;
+import io.x0tta6bl4.mapek.Planner;
+import io.x0tta6bl4.mapek.SuppressedAction;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Plans remediation from policies and guards. For every problem (target and symptom) it keeps an
+ * {@link Episode}; a due step passes the guards in this order — max attempts, cooldown, budget — or
+ * is kept in the plan as suppressed with the guard's reason. When a problem clears, its policy's
+ * recovery steps are planned. Guard state made in dry-run mode is discarded when the mode changes,
+ * so a rehearsal never delays a real action. Called by one thread at a time (the loop's).
+ */
+public final class PolicyPlanner implements Planner {
+
+  private final List<Policy> policies;
+  private final Guards guards;
+  private final GuardState guardState = new GuardState();
+  private final Map<String, Episode> episodes = new HashMap<>();
+  private Mode lastMode;
+
+  public PolicyPlanner(List<Policy> policies, Guards guards) {
+    this.policies = List.copyOf(policies);
+    this.guards = guards;
+  }
+
+  @Override
+  public Plan plan(CycleContext cycle, List<Anomaly> anomalies) {
+    if (lastMode != null && lastMode != cycle.mode()) {
+      episodes.clear();
+      guardState.clear();
+    }
+    lastMode = cycle.mode();
+    Decisions decisions = new Decisions(cycle);
+    Map<String, Anomaly> problems = strongestPerProblem(anomalies);
+    problems.forEach((key, anomaly) -> planProblem(key, anomaly, decisions));
+    closeClearedEpisodes(problems.keySet(), decisions);
+    return new Plan(cycle.cycleId(), cycle.mode(), decisions.actions, decisions.suppressed);
+  }
+
+  /** Problems that have an episode now: opened and not yet cleared. */
+  public int openProblems() {
+    return episodes.size();
+  }
+
+  /** Every action kind some policy may plan, so wiring can check the Executor knows them all. */
+  public Set<String> actionKinds() {
+    Set<String> kinds = new java.util.TreeSet<>();
+    for (Policy policy : policies) {
+      policy.steps().forEach(step -> kinds.add(step.action()));
+      policy.recovery().forEach(step -> kinds.add(step.action()));
+    }
+    return kinds;
+  }
+
+  private void planProblem(String key, Anomaly anomaly, Decisions decisions) {
+    Instant now = decisions.cycle.startedAt();
+    Episode episode = episodes.get(key);
+    if (episode == null) {
+      Optional<Policy> policy = policyFor(anomaly);
+      if (policy.isEmpty()) {
+        return;
+      }
+      episode = new Episode(policy.get(), anomaly.target(), anomaly.symptom(), now);
+      episodes.put(key, episode);
+    }
+    if (!episode.due(now)) {
+      return;
+    }
+    Step step = episode.policy().steps().get(episode.nextStep());
+    Action action = decisions.action(episode, step, episode.nextStep(), reason(anomaly));
+    Optional<SuppressedAction> blocked = guard(episode, action, step, now);
+    if (blocked.isPresent()) {
+      if (episode.firstSuppression(blocked.get().guard())) {
+        decisions.suppressed.add(blocked.get());
+      }
+      return;
+    }
+    episode.actionPlanned(now);
+    guardState.recordRun(action.target(), action.kind(), now);
+    decisions.actions.add(action);
+  }
+
+  private Optional<SuppressedAction> guard(Episode episode, Action action, Step step, Instant now) {
+    if (episode.attempts() >= guards.maxAttempts()) {
+      episode.exhaust();
+      return Optional.of(
+          new SuppressedAction(
+              action,
+              "max-attempts",
+              "%d actions already ran for %s on %s; max-attempts is %d"
+                  .formatted(
+                      episode.attempts(),
+                      action.symptom(),
+                      action.target(),
+                      guards.maxAttempts())));
+    }
+    Duration cooldown = step.cooldown() == null ? guards.cooldown() : step.cooldown();
+    Optional<String> cooling =
+        guardState.cooldownBlocks(action.target(), action.kind(), cooldown, now);
+    if (cooling.isPresent()) {
+      return Optional.of(new SuppressedAction(action, "cooldown", cooling.get()));
+    }
+    return guardState
+        .budgetBlocks(guards.budget(), guards.budgetWindow(), now)
+        .map(reason -> new SuppressedAction(action, "budget", reason));
+  }
+
+  private void closeClearedEpisodes(Set<String> current, Decisions decisions) {
+    Iterator<Map.Entry<String, Episode>> it = episodes.entrySet().iterator();
+    while (it.hasNext()) {
+      Map.Entry<String, Episode> entry = it.next();
+      if (current.contains(entry.getKey())) {
+        continue;
+      }
+      Episode episode = entry.getValue();
+      it.remove();
+      if (episode.attempts() == 0) {
+        continue;
+      }
+      Duration lasted = Duration.between(episode.openedAt(), decisions.cycle.startedAt());
+      String reason =
+          "%s on %s cleared after %ss"
+              .formatted(episode.symptom(), episode.target(), lasted.toSeconds());
+      for (Step step : episode.policy().recovery()) {
+        decisions.actions.add(decisions.recovery(episode, step, reason));
+      }
+    }
+  }
+
+  private Optional<Policy> policyFor(Anomaly anomaly) {
+    return policies.stream()
+        .filter(p -> p.matches(anomaly.target(), anomaly.symptom()))
+        .findFirst();
+  }
+
+  private static Map<String, Anomaly> strongestPerProblem(List<Anomaly> anomalies) {
+    Map<String, Anomaly> strongest = new LinkedHashMap<>();
+    for (Anomaly anomaly : anomalies) {
+      strongest.merge(anomaly.problemKey(), anomaly, PolicyPlanner::stronger);
+    }
+    return strongest;
+  }
+
+  private static Anomaly stronger(Anomaly a, Anomaly b) {
+    int bySeverity = a.severity().compareTo(b.severity());
+    if (bySeverity != 0) {
+      return bySeverity > 0 ? a : b;
+    }
+    return a.score() >= b.score() ? a : b;
+  }
+
+  private static String reason(Anomaly anomaly) {
+    return "%s on %s: %s"
+        .formatted(anomaly.symptom(), anomaly.target(), anomaly.evidence().reason());
+  }
+
+  /** The actions and suppressions of one plan, and the ids handed out so far. */
+  private static final class Decisions {
+    private final CycleContext cycle;
+    private final List<Action> actions = new ArrayList<>();
+    private final List<SuppressedAction> suppressed = new ArrayList<>();
+    private int sequence;
+
+    Decisions(CycleContext cycle) {
+      this.cycle = cycle;
+    }
+
+    Action action(Episode episode, Step step, int index, String reason) {
+      return create(episode, step, index, reason);
+    }
+
+    Action recovery(Episode episode, Step step, String reason) {
+      return create(episode, step, -1, reason);
+    }
+
+    private Action create(Episode episode, Step step, int index, String reason) {
+      String target = episode.target();
+      String symptom = episode.symptom();
+      String id = cycle.cycleId() + "-" + (++sequence);
+      Map<String, String> params = new LinkedHashMap<>();
+      step.params().forEach((k, v) -> params.put(k, substitute(v, target, symptom)));
+      return new Action(
+          id, step.action(), target, params, episode.policy().name(), index, symptom, reason);
+    }
+
+    private static String substitute(String value, String target, String symptom) {
+      return value.replace("${target}", target).replace("${symptom}", symptom);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package io.x0tta6bl4.mapek.plan;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One step of a policy: which action to run, with which parameters.
+ *
+ * @param action action kind, as the Executor knows it ({@code log}, {@code webhook}, {@code
+ *     readiness}, {@code gc})
+ * @param params handler parameters; values may contain {@code ${target}} and {@code ${symptom}}
+ * @param cooldown minimum time between two runs of this action kind on the same target; null uses
+ *     the planner's default
+ */
+public record Step(String action, Map<String, String> params, Duration cooldown) {
+
+  public Step {
+    if (action == null || action.isBlank()) {
+      throw new IllegalArgumentException("action must not be blank");
+    }
+    params = params == null ? Map.of() : Map.copyOf(params);
+    if (cooldown != null && cooldown.isNegative()) {
+      throw new IllegalArgumentException("cooldown must not be negative, but was " + cooldown);
+    }
+  }
+}
