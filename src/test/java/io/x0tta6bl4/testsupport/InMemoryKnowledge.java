@@ -1,0 +1,79 @@
+package io.x0tta6bl4.testsupport;
+
+import io.x0tta6bl4.mapek.CycleReport;
+import io.x0tta6bl4.mapek.Knowledge;
+import io.x0tta6bl4.mapek.OutcomeStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps recorded cycles in a list; the query side is not needed by the tests that use it. */
+public final class InMemoryKnowledge implements Knowledge {
+
+  public final List<CycleReport> recorded = new CopyOnWriteArrayList<>();
+  private final long lastCycleId;
+  public volatile boolean failWrites;
+
+  public InMemoryKnowledge(long lastCycleId) {
+    this.lastCycleId = lastCycleId;
+  }
+
+  @Override
+  public long lastCycleId() {
+    return lastCycleId;
+  }
+
+  @Override
+  public void record(CycleReport report) {
+    if (failWrites) {
+      throw new IllegalStateException("database is down");
+    }
+    recorded.add(report);
+  }
+
+  @Override
+  public Page<CycleSummary> cycles(int page, int size) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public Optional<CycleDetail> cycle(long id) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public Page<AnomalyRecord> anomalies(String target, String symptom, int page, int size) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public Page<ActionRecord> actions(OutcomeStatus status, int page, int size) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public Optional<ActionRecord> action(String id) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public List<SuccessRate> successRates() {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public Stats stats() {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public int prune(Instant cutoff) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public boolean reachable() {
+    return !failWrites;
+  }
+}
