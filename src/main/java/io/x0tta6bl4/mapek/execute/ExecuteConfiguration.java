@@ -1,0 +1,40 @@
+package io.x0tta6bl4.mapek.execute;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Builds the action handlers and the {@code Executor} bean from {@link ExecutorProperties}. */
+@Configuration(proxyBeanMethods = false)
+class ExecuteConfiguration {
+
+  @Bean
+  SpringReadinessSwitch readinessSwitch(
+      ApplicationEventPublisher publisher, ApplicationAvailability availability) {
+    return new SpringReadinessSwitch(publisher, availability);
+  }
+
+  @Bean(name = "Executor", destroyMethod = "close")
+  HandlerExecutor executor(
+      ExecutorProperties properties, Clock clock, ReadinessSwitch readinessSwitch) {
+    ExecutorProperties.Webhook webhook = properties.webhook();
+    List<ActionHandler> handlers =
+        List.of(
+            new LogActionHandler(),
+            new WebhookActionHandler(
+                WebhookActionHandler.httpClient(webhook),
+                webhook,
+                properties.actionTimeout(),
+                clock,
+                Sleeper.THREAD),
+            new ReadinessActionHandler(readinessSwitch),
+            new GcActionHandler(
+                ManagementFactory.getMemoryMXBean(), ManagementFactory.getRuntimeMXBean()));
+    return new HandlerExecutor(
+        handlers, properties.actionTimeout(), properties.maxConcurrent(), clock);
+  }
+}

@@ -1,0 +1,139 @@
+package io.x0tta6bl4.mapek.execute;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the Executor runs actions ({@code x0tta6bl4.executor.*}).
+ *
+ * @param actionTimeout longest one action may run, retries included, before it is cancelled and
+ *     recorded as FAILED
+ * @param maxConcurrent most actions in flight in the whole process; an action beyond it is SKIPPED
+ * @param webhook the {@code webhook} action
+ */
+@ConfigurationProperties(prefix = "x0tta6bl4.executor", ignoreUnknownFields = false)
+@Validated
+public record ExecutorProperties(
+    @DefaultValue("10s") @NotNull Duration actionTimeout,
+    @DefaultValue("4") int maxConcurrent,
+    @DefaultValue @NotNull @Valid Webhook webhook) {
+
+  static final String PREFIX = "x0tta6bl4.executor.";
+
+  /** Upper bound for {@code max-concurrent}: each action in flight holds a worker thread. */
+  static final int MAX_CONCURRENT_LIMIT = 64;
+
+  public ExecutorProperties {
+    requirePositive("action-timeout", actionTimeout);
+    if (maxConcurrent < 1 || maxConcurrent > MAX_CONCURRENT_LIMIT) {
+      throw new IllegalArgumentException(
+          PREFIX
+              + "max-concurrent must be between 1 and "
+              + MAX_CONCURRENT_LIMIT
+              + ", but was "
+              + maxConcurrent);
+    }
+    Objects.requireNonNull(webhook, PREFIX + "webhook");
+  }
+
+  /**
+   * The {@code webhook} action ({@code x0tta6bl4.executor.webhook.*}).
+   *
+   * @param url where to POST when an action has no {@code params.url}; {@code null} for none
+   * @param connectTimeout longest wait for a TCP/TLS connection
+   * @param requestTimeout longest wait for the response headers of one request
+   * @param maxRetries retries after the first attempt on a transient failure (0 = try once)
+   * @param initialBackoff wait before the first retry
+   * @param backoffMultiplier factor applied to the wait before each further retry (at least 1.0)
+   * @param maxBackoff longest wait between two attempts
+   */
+  public record Webhook(
+      URI url,
+      @DefaultValue("2s") @NotNull Duration connectTimeout,
+      @DefaultValue("5s") @NotNull Duration requestTimeout,
+      @DefaultValue("3") int maxRetries,
+      @DefaultValue("200ms") @NotNull Duration initialBackoff,
+      @DefaultValue("2.0") double backoffMultiplier,
+      @DefaultValue("5s") @NotNull Duration maxBackoff) {
+
+    static final int MAX_RETRIES_LIMIT = 10;
+
+    public Webhook {
+      if (url != null && !WebhookUrls.isHttp(url)) {
+        throw new IllegalArgumentException(
+            PREFIX + "webhook.url must be an absolute http or https URL, but was " + url);
+      }
+      requirePositive("webhook.connect-timeout", connectTimeout);
+      requirePositive("webhook.request-timeout", requestTimeout);
+      if (maxRetries < 0 || maxRetries > MAX_RETRIES_LIMIT) {
+        throw new IllegalArgumentException(
+            PREFIX
+                + "webhook.max-retries must be between 0 and "
+                + MAX_RETRIES_LIMIT
+                + ", but was "
+                + maxRetries);
+      }
+      requirePositive("webhook.initial-backoff", initialBackoff);
+      if (!(backoffMultiplier >= 1.0 && backoffMultiplier <= 10.0)) {
+        throw new IllegalArgumentException(
+            PREFIX
+                + "webhook.backoff-multiplier must be between 1.0 and 10.0, but was "
+                + backoffMultiplier);
+      }
+      requirePositive("webhook.max-backoff", maxBackoff);
+      if (maxBackoff.compareTo(initialBackoff) < 0) {
+        throw new IllegalArgumentException(
+            PREFIX
+                + "webhook.max-backoff must not be shorter than webhook.initial-backoff ("
+                + initialBackoff
+                + "), but was "
+                + maxBackoff);
+      }
+    }
+
+    /** Shows the URL without the parts that may carry a token (records print every field). */
+    @Override
+    public String toString() {
+      return "Webhook[url="
+          + (url == null ? "none" : WebhookUrls.display(url))
+          + ", connectTimeout="
+          + connectTimeout
+          + ", requestTimeout="
+          + requestTimeout
+          + ", maxRetries="
+          + maxRetries
+          + ", initialBackoff="
+          + initialBackoff
+          + ", backoffMultiplier="
+          + backoffMultiplier
+          + ", maxBackoff="
+          + maxBackoff
+          + "]";
+    }
+
+    /** Defaults for every key, with no default URL. */
+    public static Webhook defaults() {
+      return new Webhook(
+          null,
+          Duration.ofSeconds(2),
+          Duration.ofSeconds(5),
+          3,
+          Duration.ofMillis(200),
+          2.0,
+          Duration.ofSeconds(5));
+    }
+  }
+
+  private static void requirePositive(String key, Duration value) {
+    Objects.requireNonNull(value, PREFIX + key);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(PREFIX + key + " must be positive, but was " + value);
+    }
+  }
+}
