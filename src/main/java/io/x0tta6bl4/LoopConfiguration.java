@@ -1,12 +1,12 @@
 package io.x0tta6bl4;
 
 import io.x0tta6bl4.mapek.Analyzer;
-import io.x0tta6bl4.mapek.Executor;
 import io.x0tta6bl4.mapek.Knowledge;
 import io.x0tta6bl4.mapek.LoopMetrics;
 import io.x0tta6bl4.mapek.MapeKLoop;
 import io.x0tta6bl4.mapek.Monitor;
-import io.x0tta6bl4.mapek.Planner;
+import io.x0tta6bl4.mapek.execute.HandlerExecutor;
+import io.x0tta6bl4.mapek.plan.PolicyPlanner;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,12 +22,13 @@ class LoopConfiguration {
   MapeKLoop mapeKLoop(
       Monitor monitor,
       Analyzer analyzer,
-      Planner planner,
-      Executor executor,
+      PolicyPlanner planner,
+      HandlerExecutor executor,
       Knowledge knowledge,
       ObjectProvider<LoopMetrics> metrics,
       Clock clock,
       LoopProperties properties) {
+    checkEveryPolicyActionHasAHandler(planner, executor);
     return new MapeKLoop(
         new MapeKLoop.Phases(monitor, analyzer, planner, executor, knowledge),
         metrics.getIfAvailable(() -> LoopMetrics.NONE),
