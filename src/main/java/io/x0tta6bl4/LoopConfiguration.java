@@ -37,6 +37,19 @@ class LoopConfiguration {
         new MapeKLoop.Settings(properties.interval(), properties.mode(), properties.startPaused()));
   }
 
+  /** A policy naming an action kind no handler runs would fail at the worst moment: fail now. */
+  static void checkEveryPolicyActionHasAHandler(PolicyPlanner planner, HandlerExecutor executor) {
+    Set<String> unknown = new TreeSet<>(planner.actionKinds());
+    unknown.removeAll(executor.kinds());
+    if (!unknown.isEmpty()) {
+      throw new IllegalStateException(
+          "x0tta6bl4.planner.policies name action kinds no handler runs: "
+              + unknown
+              + "; known kinds are "
+              + executor.kinds());
+    }
+  }
+
   /**
    * Starts the loop once the context is ready (Flyway has migrated) and stops it first on close.
    */
