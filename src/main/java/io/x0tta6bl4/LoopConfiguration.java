@@ -9,6 +9,8 @@ import io.x0tta6bl4.mapek.execute.HandlerExecutor;
 import io.x0tta6bl4.mapek.plan.PolicyPlanner;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
