@@ -1,0 +1,197 @@
+package io.x0tta6bl4.mapek.analyze;
+
+import io.x0tta6bl4.mapek.Severity;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Configuration of the Analyzer ({@code x0tta6bl4.analyzer.*}). Every invalid value stops startup
+ * with a message naming the full key and the value.
+ *
+ * @param thresholds fixed-threshold rules, in the manner of Prometheus alerting rules; names unique
+ * @param thresholdStaleAfterCycles cycles without a sample after which a pending or firing
+ *     threshold condition is dropped (so a removed target stops firing)
+ * @param adaptive the adaptive detector, which learns a baseline for every series by itself
+ */
+@Validated
+@ConfigurationProperties(prefix = AnalyzerProperties.PREFIX, ignoreUnknownFields = false)
+public record AnalyzerProperties(
+    @DefaultValue List<@Valid Threshold> thresholds,
+    @DefaultValue("100") @Positive int thresholdStaleAfterCycles,
+    @DefaultValue @Valid Adaptive adaptive) {
+
+  static final String PREFIX = "x0tta6bl4.analyzer";
+
+  public AnalyzerProperties {
+    thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
+    adaptive = adaptive == null ? Adaptive.defaults() : adaptive;
+    if (thresholdStaleAfterCycles < 1) {
+      throw new IllegalArgumentException(
+          PREFIX
+              + ".threshold-stale-after-cycles must be positive, but was "
+              + thresholdStaleAfterCycles);
+    }
+    validateRules(thresholds);
+  }
+
+  /** The threshold rules, validated, in configuration order. */
+  public List<ThresholdRule> rules() {
+    return validateRules(thresholds);
+  }
+
+  private static List<ThresholdRule> validateRules(List<Threshold> thresholds) {
+    List<ThresholdRule> rules = new ArrayList<>(thresholds.size());
+    Map<String, Integer> firstUse = new HashMap<>();
+    for (int i = 0; i < thresholds.size(); i++) {
+      String key = PREFIX + ".thresholds[" + i + "]";
+      ThresholdRule rule = keyed(key + ".", thresholds.get(i)::toRule);
+      Integer previous = firstUse.putIfAbsent(rule.name(), i);
+      if (previous != null) {
+        throw new IllegalArgumentException(
+            key
+                + ".name must be unique, but "
+                + rule.name()
+                + " is already the name of thresholds["
+                + previous
+                + "]");
+      }
+      rules.add(rule);
+    }
+    return rules;
+  }
+
+  /**
+   * Builds a plain settings value, prefixing its validation message with the full key. The original
+   * is not kept as the cause: Boot reports a binding failure by its root cause.
+   */
+  private static <T> T keyed(String keyPrefix, Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(keyPrefix + e.getMessage());
+    }
+  }
+
+  /**
+   * One threshold rule; see {@link ThresholdRule} for the meaning of each field.
+   *
+   * @param forDuration bound to the key {@code for}
+   * @param clear hysteresis level; absent means the threshold itself
+   */
+  public record Threshold(
+      @NotBlank String name,
+      @NotBlank String series,
+      @DefaultValue(ThresholdRule.ANY_TARGET) @NotBlank String target,
+      @NotNull ThresholdRule.Op op,
+      @NotNull Double threshold,
+      @Name("for") @DefaultValue("30s") @NotNull Duration forDuration,
+      Double clear,
+      @NotBlank String symptom,
+      @DefaultValue("warning") @NotNull Severity severity) {
+
+    ThresholdRule toRule() {
+      if (threshold == null) {
+        throw new IllegalArgumentException("threshold must be set, but was null");
+      }
+      return new ThresholdRule(
+          name,
+          series,
+          target,
+          op,
+          threshold,
+          forDuration,
+          clear == null ? threshold : clear,
+          symptom,
+          severity);
+    }
+  }
+
+  /**
+   * The adaptive detector; see {@link AdaptiveSettings} for the meaning of each field.
+   *
+   * @param enabled whether the adaptive detector runs at all
+   */
+  public record Adaptive(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("0.05") double alpha,
+      @DefaultValue("30") int warmupSamples,
+      @DefaultValue("4") double zThreshold,
+      @DefaultValue("3") int forSamples,
+      @DefaultValue("3") int clearSamples,
+      @DefaultValue("1e-6") double minStddev,
+      @DefaultValue("0.01") double minRelativeStddev,
+      @DefaultValue("*") @NotEmpty List<String> include,
+      @DefaultValue List<String> exclude,
+      @DefaultValue("10000") int maxSeries,
+      @DefaultValue("100") int staleAfterCycles) {
+
+    public Adaptive {
+      List<String> included = include == null ? List.of() : List.copyOf(include);
+      List<String> excluded = exclude == null ? List.of() : List.copyOf(exclude);
+      keyed(
+          PREFIX + ".adaptive.",
+          () ->
+              new AdaptiveSettings(
+                  alpha,
+                  warmupSamples,
+                  zThreshold,
+                  forSamples,
+                  clearSamples,
+                  minStddev,
+                  minRelativeStddev,
+                  included,
+                  excluded,
+                  maxSeries,
+                  staleAfterCycles));
+      include = included;
+      exclude = excluded;
+    }
+
+    /** The defaults, as when nothing is configured. */
+    public static Adaptive defaults() {
+      AdaptiveSettings d = AdaptiveSettings.defaults();
+      return new Adaptive(
+          true,
+          d.alpha(),
+          d.warmupSamples(),
+          d.zThreshold(),
+          d.forSamples(),
+          d.clearSamples(),
+          d.minStddev(),
+          d.minRelativeStddev(),
+          d.include(),
+          d.exclude(),
+          d.maxSeries(),
+          d.staleAfterCycles());
+    }
+
+    /** The plain settings the detector runs with. */
+    public AdaptiveSettings toSettings() {
+      return new AdaptiveSettings(
+          alpha,
+          warmupSamples,
+          zThreshold,
+          forSamples,
+          clearSamples,
+          minStddev,
+          minRelativeStddev,
+          include,
+          exclude,
+          maxSeries,
+          staleAfterCycles);
+    }
+  }
+}
