@@ -15,6 +15,9 @@ public final class InMemoryKnowledge implements Knowledge {
   private final long lastCycleId;
   public volatile boolean failWrites;
 
+  /** When set, writes succeed but keep nothing (for benchmarks that must not grow the heap). */
+  public volatile boolean discardWrites;
+
   public InMemoryKnowledge(long lastCycleId) {
     this.lastCycleId = lastCycleId;
   }
@@ -29,7 +32,9 @@ public final class InMemoryKnowledge implements Knowledge {
     if (failWrites) {
       throw new IllegalStateException("database is down");
     }
-    recorded.add(report);
+    if (!discardWrites) {
+      recorded.add(report);
+    }
   }
 
   @Override
