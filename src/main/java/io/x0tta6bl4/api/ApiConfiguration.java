@@ -1,0 +1,44 @@
+package io.x0tta6bl4.api;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The API's beans besides its controllers: the body size limit and the OpenAPI description. */
+@Configuration(proxyBeanMethods = false)
+class ApiConfiguration {
+
+  @Bean
+  FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(JsonMapper json) {
+    FilterRegistrationBean<RequestSizeLimitFilter> registration =
+        new FilterRegistrationBean<>(new RequestSizeLimitFilter(json));
+    registration.addUrlPatterns("/api/*");
+    // before anything that might read the body
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  @Bean
+  OpenAPI openApi(ObjectProvider<BuildProperties> build) {
+    BuildProperties properties = build.getIfAvailable();
+    String version =
+        properties == null || properties.getVersion() == null
+            ? HealthController.UNKNOWN_VERSION
+            : properties.getVersion();
+    return new OpenAPI()
+        .info(
+            new Info()
+                .title("x0tta6bl4")
+                .version(version)
+                .description(
+                    "Self-healing controller: the MAPE-K loop (Monitor, Analyze, Plan, Execute"
+                        + " over Knowledge). Operate the loop, read what it saw, decided and did."
+                        + " Errors are RFC 9457 problem details (application/problem+json)."));
+  }
+}
