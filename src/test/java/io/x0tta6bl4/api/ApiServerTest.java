@@ -42,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
     classes = ApiServerTest.ApiOnly.class,
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
+      "management.endpoint.health.validate-group-membership=false",
       "management.server.port=0",
       "server.error.include-stacktrace=never",
       "server.error.include-message=never"

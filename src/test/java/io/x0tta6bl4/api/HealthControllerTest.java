@@ -35,7 +35,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** {@code /health} against Boot's real HealthEndpoint, with one contributor the test switches. */
-@WebMvcTest(HealthController.class)
+// the slice has none of the loop's health contributors the readiness group names
+@WebMvcTest(
+    value = HealthController.class,
+    properties = "management.endpoint.health.validate-group-membership=false")
 @ImportAutoConfiguration({
   EndpointAutoConfiguration.class,
   HealthContributorAutoConfiguration.class,

@@ -73,6 +73,8 @@ class RetentionPrunerTest {
               assertThat(thread.isDaemon()).isTrue();
             });
     assertThat(lifecycle.isRunning()).isFalse();
+    // the pool has terminated; the thread itself may take a moment to unwind
+    threads.get(0).join(5_000);
     assertThat(threads.get(0).isAlive()).as("thread ended with stop()").isFalse();
   }
 }
