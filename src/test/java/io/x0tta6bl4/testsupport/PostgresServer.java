@@ -212,6 +212,13 @@ public final class PostgresServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Aborts the calling test (a skip, with the reason) where no PostgreSQL binaries are installed.
+   */
+  public static void assumeInstalled() {
+    findBinaries();
+  }
+
   /** The bin directory of the newest installed version that has both initdb and pg_ctl. */
   private static Path findBinaries() {
     List<Path> candidates = new ArrayList<>();
