@@ -57,6 +57,13 @@ import tools.jackson.databind.json.JsonMapper;
       "x0tta6bl4.analyzer.thresholds[0].for=2s",
       "x0tta6bl4.analyzer.thresholds[0].symptom=backlog",
       "x0tta6bl4.analyzer.thresholds[0].severity=critical",
+      "x0tta6bl4.analyzer.thresholds[1].name=cpu-hot",
+      "x0tta6bl4.analyzer.thresholds[1].series=cpu_usage",
+      "x0tta6bl4.analyzer.thresholds[1].op=above",
+      "x0tta6bl4.analyzer.thresholds[1].threshold=0.9",
+      "x0tta6bl4.analyzer.thresholds[1].clear=0.7",
+      "x0tta6bl4.analyzer.thresholds[1].for=0s",
+      "x0tta6bl4.analyzer.thresholds[1].symptom=saturation",
       "spring.main.allow-bean-definition-overriding=true"
     })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -66,6 +73,7 @@ class LoopEndToEndTest {
   private static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
   private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-24T08:00:00Z"));
   private static volatile double queueDepth = 10;
+  private static volatile double cpuUsage = 0.2;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
@@ -86,7 +94,9 @@ class LoopEndToEndTest {
 
         @Override
         public List<Observation> collect(Instant now) {
-          return List.of(new Observation("checkout", "queue_depth", queueDepth));
+          return List.of(
+              new Observation("checkout", "queue_depth", queueDepth),
+              new Observation("checkout", "cpu_usage", cpuUsage));
         }
       };
     }
@@ -107,6 +117,13 @@ class LoopEndToEndTest {
     registry.add(policy + "target", () -> "checkout");
     registry.add(policy + "escalate-after", () -> "0s");
     registry.add(policy + "steps[0].action", () -> "webhook");
+    String shed = "x0tta6bl4.planner.policies[1].";
+    registry.add(shed + "name", () -> "shed-load");
+    registry.add(shed + "symptom", () -> "saturation");
+    registry.add(shed + "steps[0].action", () -> "readiness");
+    registry.add(shed + "steps[0].params.state", () -> "out");
+    registry.add(shed + "recovery[0].action", () -> "readiness");
+    registry.add(shed + "recovery[0].params.state", () -> "in");
     registry.add(
         "x0tta6bl4.planner.policies[0].steps[0].params.url",
         () -> "http://127.0.0.1:" + RECEIVER.getAddress().getPort() + "/hook");
@@ -206,6 +223,29 @@ class LoopEndToEndTest {
 
     assertThat(after).isGreaterThanOrEqualTo(before + 3);
     assertThat(paused.path("status").asString()).isEqualTo("paused");
+  }
+
+  @Test
+  @Order(6)
+  void saturationTakesTheControllerOutOfReadinessAndRecoveryPutsItBack() throws Exception {
+    String ready = "http://127.0.0.1:" + port + "/ready";
+    cpuUsage = 0.95;
+    JsonNode saturated = runCycleAt(10);
+    int whileSaturated = raw(ready).statusCode();
+    cpuUsage = 0.8;
+    JsonNode stillHot = runCycleAt(10);
+    cpuUsage = 0.3;
+    JsonNode recovered = runCycleAt(10);
+
+    assertThat(
+            saturated.path("plan").path("actions").get(0).path("params").path("state").asString())
+        .isEqualTo("out");
+    assertThat(saturated.path("outcomes").get(0).path("status").asString()).isEqualTo("SUCCEEDED");
+    assertThat(whileSaturated).isEqualTo(503);
+    assertThat(stillHot.path("plan").path("actions")).as("inside the hysteresis band").isEmpty();
+    assertThat(recovered.path("plan").path("actions").get(0).path("step").asInt()).isEqualTo(-1);
+    assertThat(recovered.path("outcomes").get(0).path("status").asString()).isEqualTo("SUCCEEDED");
+    assertThat(raw(ready).statusCode()).isEqualTo(200);
   }
 
   private JsonNode runCycleAt(double depth) throws Exception {
