@@ -59,10 +59,12 @@ public final class JvmSelfReadings implements SelfReadings {
     return threads.getThreadCount();
   }
 
+  // the cumulative CPU time costs under a microsecond to read; getProcessCpuLoad() re-reads the
+  // cgroup files on every call (about 65 µs here) and covers an unspecified window
   @Override
-  public double processCpuUsage() {
+  public long processCpuNanos() {
     if (os instanceof com.sun.management.OperatingSystemMXBean hotspot) {
-      return hotspot.getProcessCpuLoad();
+      return hotspot.getProcessCpuTime();
     }
     return -1;
   }

@@ -16,8 +16,8 @@ public interface SelfReadings {
 
   int liveThreads();
 
-  /** Share of all CPUs this process used recently, 0..1; negative when unknown. */
-  double processCpuUsage();
+  /** CPU time this process used since it started, in nanoseconds; negative when unknown. */
+  long processCpuNanos();
 
   /** One-minute system load average; negative when unknown. */
   double systemLoadAverage();

@@ -33,6 +33,7 @@ public final class SelfSource implements MetricSource {
   private final SelfReadings readings;
   private Instant previousAt;
   private long previousGcMillis;
+  private long previousCpuNanos;
   private SelfReadings.HttpTotals previousHttp;
 
   public SelfSource(String target, SelfReadings readings) {
@@ -54,8 +55,6 @@ public final class SelfSource implements MetricSource {
     add(out, HEAP_MAX, max);
     add(out, HEAP_RATIO, max > 0 ? (double) used / max : Double.NaN);
     add(out, THREADS, readings.liveThreads());
-    double cpu = readings.processCpuUsage();
-    add(out, CPU, cpu < 0 ? Double.NaN : cpu);
     double load = readings.systemLoadAverage();
     add(out, LOAD_PER_CPU, load < 0 ? Double.NaN : load / readings.availableProcessors());
     long free = readings.diskFreeBytes();
@@ -68,24 +67,37 @@ public final class SelfSource implements MetricSource {
 
   private void addRates(List<Observation> out, Instant now) {
     long gcMillis = readings.gcTimeMillis();
+    long cpuNanos = readings.processCpuNanos();
     SelfReadings.HttpTotals http = readings.httpTotals();
     double seconds =
         previousAt == null ? 0 : Duration.between(previousAt, now).toNanos() / 1_000_000_000.0;
     if (seconds > 0) {
       add(out, GC_RATIO, Math.min(1.0, (gcMillis - previousGcMillis) / 1000.0 / seconds));
+      add(out, CPU, cpuUsage(cpuNanos, seconds));
       long requests = http.requests() - previousHttp.requests();
       add(out, HTTP_RATE, requests / seconds);
       add(out, HTTP_ERRORS, ratio(http.serverErrors() - previousHttp.serverErrors(), requests));
       add(out, HTTP_LATENCY, ratio(http.totalSeconds() - previousHttp.totalSeconds(), requests));
     } else {
       add(out, GC_RATIO, Double.NaN);
+      add(out, CPU, Double.NaN);
       add(out, HTTP_RATE, Double.NaN);
       add(out, HTTP_ERRORS, Double.NaN);
       add(out, HTTP_LATENCY, Double.NaN);
     }
     previousAt = now;
     previousGcMillis = gcMillis;
+    previousCpuNanos = cpuNanos;
     previousHttp = http;
+  }
+
+  /** Share of all the machine's CPUs the process used between two collections, 0..1. */
+  private double cpuUsage(long cpuNanos, double seconds) {
+    if (cpuNanos < 0 || previousCpuNanos < 0) {
+      return Double.NaN;
+    }
+    double used = (cpuNanos - previousCpuNanos) / 1e9 / seconds / readings.availableProcessors();
+    return Math.min(1.0, Math.max(0.0, used));
   }
 
   private void add(List<Observation> out, String series, double value) {

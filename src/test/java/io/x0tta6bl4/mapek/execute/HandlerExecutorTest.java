@@ -12,6 +12,7 @@ import io.x0tta6bl4.mapek.CycleContext;
 import io.x0tta6bl4.mapek.Mode;
 import io.x0tta6bl4.mapek.Outcome;
 import io.x0tta6bl4.mapek.OutcomeStatus;
+import io.x0tta6bl4.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -12,6 +12,7 @@ import io.x0tta6bl4.mapek.Action;
 import io.x0tta6bl4.mapek.Mode;
 import io.x0tta6bl4.mapek.Outcome;
 import io.x0tta6bl4.mapek.OutcomeStatus;
+import io.x0tta6bl4.testsupport.MutableClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -20,6 +20,7 @@ import io.x0tta6bl4.mapek.Knowledge.SuccessRate;
 import io.x0tta6bl4.mapek.Mode;
 import io.x0tta6bl4.mapek.OutcomeStatus;
 import io.x0tta6bl4.mapek.Plan;
+import io.x0tta6bl4.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

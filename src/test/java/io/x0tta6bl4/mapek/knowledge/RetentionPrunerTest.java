@@ -8,6 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 
 import io.x0tta6bl4.mapek.Knowledge;
+import io.x0tta6bl4.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -25,7 +25,7 @@ class SelfSourceTest {
     long heapUsed = 900;
     long heapMax = 1000;
     long gcMillis;
-    double cpu = 0.25;
+    long cpuNanos = 1_000_000_000L;
     double load = 1.0;
     HttpTotals http = new HttpTotals(100, 1, 5.0);
 
@@ -50,8 +50,8 @@ class SelfSourceTest {
     }
 
     @Override
-    public double processCpuUsage() {
-      return cpu;
+    public long processCpuNanos() {
+      return cpuNanos;
     }
 
     @Override
@@ -94,11 +94,11 @@ class SelfSourceTest {
     assertThat(values)
         .containsEntry(SelfSource.HEAP_RATIO, 0.9)
         .containsEntry(SelfSource.THREADS, 30.0)
-        .containsEntry(SelfSource.CPU, 0.25)
         .containsEntry(SelfSource.LOAD_PER_CPU, 0.5)
         .containsEntry(SelfSource.DISK_FREE_RATIO, 0.25);
     assertThat(values.get(SelfSource.HTTP_RATE)).isNaN();
     assertThat(values.get(SelfSource.GC_RATIO)).isNaN();
+    assertThat(values.get(SelfSource.CPU)).isNaN();
     assertThat(values).hasSize(12);
   }
 
@@ -106,12 +106,15 @@ class SelfSourceTest {
   void ratesCoverTheTimeSinceThePreviousCollection() {
     source.collect(T0);
     readings.gcMillis = 500;
+    // 5 CPU-seconds over 10 s on 2 CPUs: a quarter of the machine
+    readings.cpuNanos += 5_000_000_000L;
     readings.http = new SelfReadings.HttpTotals(300, 21, 25.0);
 
     Map<String, Double> values = bySeries(source.collect(T0.plusSeconds(10)));
 
     assertThat(values)
         .containsEntry(SelfSource.GC_RATIO, 0.05)
+        .containsEntry(SelfSource.CPU, 0.25)
         .containsEntry(SelfSource.HTTP_RATE, 20.0)
         .containsEntry(SelfSource.HTTP_ERRORS, 0.1)
         .containsEntry(SelfSource.HTTP_LATENCY, 0.1);
@@ -131,10 +134,11 @@ class SelfSourceTest {
   @Test
   void unknownReadingsAreNoData() {
     readings.heapMax = -1;
-    readings.cpu = -1;
+    readings.cpuNanos = -1;
     readings.load = -1;
 
-    Map<String, Double> values = bySeries(source.collect(T0));
+    source.collect(T0);
+    Map<String, Double> values = bySeries(source.collect(T0.plusSeconds(5)));
 
     assertThat(values.get(SelfSource.HEAP_RATIO)).isNaN();
     assertThat(values.get(SelfSource.CPU)).isNaN();
