@@ -246,6 +246,8 @@ class LoopEndToEndTest {
     assertThat(recovered.path("plan").path("actions").get(0).path("step").asInt()).isEqualTo(-1);
     assertThat(recovered.path("outcomes").get(0).path("status").asString()).isEqualTo("SUCCEEDED");
     assertThat(raw(ready).statusCode()).isEqualTo(200);
+    assertThat(raw("http://127.0.0.1:" + managementPort + "/metrics").body())
+        .contains("mapek_time_to_recover_seconds_count{symptom=\"saturation\"} 1");
   }
 
   private JsonNode runCycleAt(double depth) throws Exception {

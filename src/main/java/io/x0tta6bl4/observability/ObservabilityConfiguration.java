@@ -17,13 +17,23 @@ class ObservabilityConfiguration {
   @Bean
   MicrometerLoopMetrics loopMetrics(
       MeterRegistry registry, PolicyPlanner planner, PlannerProperties planning) {
+    MicrometerLoopMetrics metrics =
+        new MicrometerLoopMetrics(registry, symptoms(planning), planner.actionKinds());
+    metrics.openProblems(planner::openProblems);
+    return metrics;
+  }
+
+  @Bean
+  TimeToRecoverMetrics timeToRecoverMetrics(MeterRegistry registry, PlannerProperties planning) {
+    return new TimeToRecoverMetrics(registry, symptoms(planning));
+  }
+
+  /** Symptoms some policy handles, plus the adaptive detector's, for series registered at zero. */
+  private static Set<String> symptoms(PlannerProperties planning) {
     Set<String> symptoms = new TreeSet<>();
     planning.policies().forEach(policy -> symptoms.add(policy.symptom()));
     symptoms.add("anomaly");
-    MicrometerLoopMetrics metrics =
-        new MicrometerLoopMetrics(registry, symptoms, planner.actionKinds());
-    metrics.openProblems(planner::openProblems);
-    return metrics;
+    return symptoms;
   }
 
   @Bean("loop")

@@ -1,5 +1,6 @@
 package io.x0tta6bl4.mapek.plan;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -7,7 +8,10 @@ import org.springframework.context.annotation.Configuration;
 class PlanConfiguration {
 
   @Bean("Planner")
-  PolicyPlanner planner(PlannerProperties properties) {
-    return new PolicyPlanner(properties.policies(), properties.guards());
+  PolicyPlanner planner(PlannerProperties properties, ObjectProvider<RecoveryListener> recoveries) {
+    return new PolicyPlanner(
+        properties.policies(),
+        properties.guards(),
+        recoveries.getIfAvailable(() -> RecoveryListener.NONE));
   }
 }

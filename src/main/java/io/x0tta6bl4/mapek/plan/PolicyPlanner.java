@@ -29,13 +29,19 @@ public final class PolicyPlanner implements Planner {
 
   private final List<Policy> policies;
   private final Guards guards;
+  private final RecoveryListener recoveries;
   private final GuardState guardState = new GuardState();
   private final Map<String, Episode> episodes = new HashMap<>();
   private Mode lastMode;
 
   public PolicyPlanner(List<Policy> policies, Guards guards) {
+    this(policies, guards, RecoveryListener.NONE);
+  }
+
+  public PolicyPlanner(List<Policy> policies, Guards guards, RecoveryListener recoveries) {
     this.policies = List.copyOf(policies);
     this.guards = guards;
+    this.recoveries = recoveries;
   }
 
   @Override
@@ -133,6 +139,7 @@ public final class PolicyPlanner implements Planner {
         continue;
       }
       Duration lasted = Duration.between(episode.openedAt(), decisions.cycle.startedAt());
+      recoveries.recovered(episode.target(), episode.symptom(), lasted);
       String reason =
           "%s on %s cleared after %ss"
               .formatted(episode.symptom(), episode.target(), lasted.toSeconds());

@@ -203,6 +203,22 @@ class PolicyPlannerTest {
   }
 
   @Test
+  void theRecoveryListenerHearsHowLongAnActedOnProblemLasted() {
+    List<String> heard = new java.util.ArrayList<>();
+    PolicyPlanner listening =
+        new PolicyPlanner(
+            List.of(SATURATION), guards, (t, s, took) -> heard.add(t + "/" + s + " " + took));
+    listening.plan(new CycleContext(1, T0, Mode.ACTIVE), List.of(anomaly("self", "saturation")));
+    listening.plan(
+        new CycleContext(2, T0.plusSeconds(5), Mode.ACTIVE),
+        List.of(anomaly("self", "saturation")));
+
+    listening.plan(new CycleContext(3, T0.plusSeconds(12), Mode.ACTIVE), List.of());
+
+    assertThat(heard).containsExactly("self/saturation PT12S");
+  }
+
+  @Test
   void noRecoveryWhenNothingRanForTheProblem() {
     PolicyPlanner blocked =
         new PolicyPlanner(
