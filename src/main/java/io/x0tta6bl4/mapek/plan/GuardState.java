@@ -54,11 +54,6 @@ final class GuardState {
     recent.addLast(now);
   }
 
-  void clear() {
-    lastRun.clear();
-    recent.clear();
-  }
-
   private static String key(String target, String kind) {
     return target + '\u0000' + kind;
   }

@@ -10,6 +10,7 @@ import io.x0tta6bl4.mapek.SuppressedAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -22,17 +23,19 @@ import java.util.Set;
  * Plans remediation from policies and guards. For every problem (target and symptom) it keeps an
  * {@link Episode}; a due step passes the guards in this order — max attempts, cooldown, budget — or
  * is kept in the plan as suppressed with the guard's reason. When a problem clears, its policy's
- * recovery steps are planned. Guard state made in dry-run mode is discarded when the mode changes,
- * so a rehearsal never delays a real action. Called by one thread at a time (the loop's).
+ * recovery steps are planned. Called by one thread at a time (the loop's).
  */
 public final class PolicyPlanner implements Planner {
 
   private final List<Policy> policies;
   private final Guards guards;
   private final RecoveryListener recoveries;
-  private final GuardState guardState = new GuardState();
-  private final Map<String, Episode> episodes = new HashMap<>();
+  private final Map<Mode, GuardState> guardStates = new EnumMap<>(Mode.class);
+  private final Map<Mode, Map<String, Episode>> episodesByMode = new EnumMap<>(Mode.class);
   private Mode lastMode;
+  // the current mode's state; swapped at the start of each plan
+  private GuardState guardState = new GuardState();
+  private volatile Map<String, Episode> episodes = new HashMap<>();
 
   public PolicyPlanner(List<Policy> policies, Guards guards) {
     this(policies, guards, RecoveryListener.NONE);
@@ -46,16 +49,27 @@ public final class PolicyPlanner implements Planner {
 
   @Override
   public Plan plan(CycleContext cycle, List<Anomaly> anomalies) {
-    if (lastMode != null && lastMode != cycle.mode()) {
-      episodes.clear();
-      guardState.clear();
-    }
-    lastMode = cycle.mode();
+    selectState(cycle.mode());
     Decisions decisions = new Decisions(cycle);
     Map<String, Anomaly> problems = strongestPerProblem(anomalies);
     problems.forEach((key, anomaly) -> planProblem(key, anomaly, decisions));
     closeClearedEpisodes(problems.keySet(), decisions);
     return new Plan(cycle.cycleId(), cycle.mode(), decisions.actions, decisions.suppressed);
+  }
+
+  /**
+   * Real and rehearsed decisions keep separate state. A rehearsal (dry-run) starts fresh each time
+   * the mode switches to it, so it never delays a real action; the real state survives a rehearsal,
+   * so a real action taken before it (say, readiness out) still gets its recovery afterwards.
+   */
+  private void selectState(Mode mode) {
+    if (mode == Mode.DRY_RUN && lastMode != Mode.DRY_RUN) {
+      guardStates.remove(Mode.DRY_RUN);
+      episodesByMode.remove(Mode.DRY_RUN);
+    }
+    lastMode = mode;
+    guardState = guardStates.computeIfAbsent(mode, m -> new GuardState());
+    episodes = episodesByMode.computeIfAbsent(mode, m -> new HashMap<>());
   }
 
   /** Problems that have an episode now: opened and not yet cleared. */

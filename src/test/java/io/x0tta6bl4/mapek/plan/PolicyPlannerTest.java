@@ -268,6 +268,30 @@ class PolicyPlannerTest {
   }
 
   @Test
+  void aRealActionTakenBeforeARehearsalStillGetsItsRecoveryAfterIt() {
+    Plan out = planAt(Duration.ZERO, Mode.ACTIVE, anomaly("self", "saturation"));
+    Plan rehearsal = planAt(Duration.ofSeconds(5), Mode.DRY_RUN, anomaly("self", "saturation"));
+    Plan cleared = planAt(Duration.ofSeconds(10), Mode.ACTIVE);
+
+    assertThat(out.actions()).extracting(a -> a.params().get("state")).containsExactly("out");
+    assertThat(rehearsal.actions()).extracting(a -> a.params().get("state")).containsExactly("out");
+    assertThat(cleared.mode()).isEqualTo(Mode.ACTIVE);
+    assertThat(cleared.actions()).extracting(a -> a.params().get("state")).containsExactly("in");
+  }
+
+  @Test
+  void realCooldownsSurviveARehearsal() {
+    planAt(Duration.ZERO, Mode.ACTIVE, anomaly("api", "memory_pressure"));
+    planAt(Duration.ofSeconds(1), Mode.DRY_RUN);
+    planAt(Duration.ofSeconds(2), Mode.ACTIVE);
+
+    Plan again = planAt(Duration.ofSeconds(3), Mode.ACTIVE, anomaly("api", "memory_pressure"));
+
+    assertThat(again.actions()).isEmpty();
+    assertThat(again.suppressed()).extracting(s -> s.guard()).containsExactly("cooldown");
+  }
+
+  @Test
   void actionKindsListsEveryStepAndRecoveryKind() {
     assertThat(planner.actionKinds()).containsExactly("gc", "readiness", "webhook");
   }
