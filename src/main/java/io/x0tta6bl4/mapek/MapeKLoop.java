@@ -3,10 +3,6 @@ package io.x0tta6bl4.mapek;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -31,10 +26,7 @@ public final class MapeKLoop implements LoopControl, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(MapeKLoop.class);
 
-  private final Monitor monitor;
-  private final Analyzer analyzer;
-  private final Planner planner;
-  private final Executor executor;
+  private final Phases phases;
   private final Knowledge knowledge;
   private final LoopMetrics metrics;
   private final Clock clock;
@@ -54,10 +46,7 @@ public final class MapeKLoop implements LoopControl, AutoCloseable {
 
   public MapeKLoop(
       Phases phases, LoopMetrics metrics, Clock clock, LongSupplier nanoTime, Settings settings) {
-    this.monitor = phases.monitor();
-    this.analyzer = phases.analyzer();
-    this.planner = phases.planner();
-    this.executor = phases.executor();
+    this.phases = phases;
     this.knowledge = phases.knowledge();
     this.metrics = metrics;
     this.clock = clock;
@@ -205,7 +194,7 @@ public final class MapeKLoop implements LoopControl, AutoCloseable {
     try {
       CycleContext context = new CycleContext(lastCycleId.incrementAndGet(), clock.instant(), mode);
       MDC.put("cycle", Long.toString(context.cycleId()));
-      CycleReport report = new Cycle(context).run();
+      CycleReport report = new Cycle(phases, metrics, nanoTime, context).run();
       last = report;
       cyclesRun.incrementAndGet();
       store(report);
@@ -250,50 +239,5 @@ public final class MapeKLoop implements LoopControl, AutoCloseable {
           "interval must be between 100ms and 1h, but was " + candidate);
     }
     return candidate;
-  }
-
-  /** One run through the phases, collecting timings and errors as it goes. */
-  private final class Cycle {
-    private final CycleContext context;
-    private final Map<Phase, Duration> timings = new EnumMap<>(Phase.class);
-    private final List<PhaseError> errors = new ArrayList<>(0);
-
-    Cycle(CycleContext context) {
-      this.context = context;
-    }
-
-    CycleReport run() {
-      long id = context.cycleId();
-      Snapshot snapshot =
-          phase(
-              Phase.MONITOR,
-              () -> monitor.collect(context),
-              Snapshot.empty(id, context.startedAt()));
-      List<Anomaly> anomalies = phase(Phase.ANALYZE, () -> analyzer.analyze(snapshot), List.of());
-      Plan plan =
-          phase(Phase.PLAN, () -> planner.plan(context, anomalies), Plan.empty(id, context.mode()));
-      List<Outcome> outcomes =
-          phase(Phase.EXECUTE, () -> executor.execute(context, plan), List.of());
-      return new CycleReport(context, timings, snapshot, anomalies, plan, outcomes, errors);
-    }
-
-    private <T> T phase(Phase phase, Supplier<T> body, T fallback) {
-      if (!errors.isEmpty()) {
-        return fallback;
-      }
-      long began = nanoTime.getAsLong();
-      try {
-        return body.get();
-      } catch (RuntimeException e) {
-        errors.add(PhaseError.of(phase, e));
-        log.warn(
-            "phase {} failed in cycle {}; later phases skipped", phase.id(), context.cycleId(), e);
-        return fallback;
-      } finally {
-        Duration took = Duration.ofNanos(nanoTime.getAsLong() - began);
-        timings.put(phase, took);
-        metrics.phaseTimed(phase, took);
-      }
-    }
   }
 }

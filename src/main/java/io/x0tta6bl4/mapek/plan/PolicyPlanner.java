@@ -9,7 +9,6 @@ import io.x0tta6bl4.mapek.Planner;
 import io.x0tta6bl4.mapek.SuppressedAction;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -54,7 +53,7 @@ public final class PolicyPlanner implements Planner {
     Map<String, Anomaly> problems = strongestPerProblem(anomalies);
     problems.forEach((key, anomaly) -> planProblem(key, anomaly, decisions));
     closeClearedEpisodes(problems.keySet(), decisions);
-    return new Plan(cycle.cycleId(), cycle.mode(), decisions.actions, decisions.suppressed);
+    return decisions.plan();
   }
 
   /**
@@ -88,7 +87,7 @@ public final class PolicyPlanner implements Planner {
   }
 
   private void planProblem(String key, Anomaly anomaly, Decisions decisions) {
-    Instant now = decisions.cycle.startedAt();
+    Instant now = decisions.cycle().startedAt();
     Episode episode = episodes.get(key);
     if (episode == null) {
       Optional<Policy> policy = policyFor(anomaly);
@@ -106,13 +105,13 @@ public final class PolicyPlanner implements Planner {
     Optional<SuppressedAction> blocked = guard(episode, action, step, now);
     if (blocked.isPresent()) {
       if (episode.firstSuppression(blocked.get().guard())) {
-        decisions.suppressed.add(blocked.get());
+        decisions.suppress(blocked.get());
       }
       return;
     }
     episode.actionPlanned(now);
     guardState.recordRun(action.target(), action.kind(), now);
-    decisions.actions.add(action);
+    decisions.add(action);
   }
 
   private Optional<SuppressedAction> guard(Episode episode, Action action, Step step, Instant now) {
@@ -152,13 +151,13 @@ public final class PolicyPlanner implements Planner {
       if (episode.attempts() == 0) {
         continue;
       }
-      Duration lasted = Duration.between(episode.openedAt(), decisions.cycle.startedAt());
+      Duration lasted = Duration.between(episode.openedAt(), decisions.cycle().startedAt());
       recoveries.recovered(episode.target(), episode.symptom(), lasted);
       String reason =
           "%s on %s cleared after %ss"
               .formatted(episode.symptom(), episode.target(), lasted.toSeconds());
       for (Step step : episode.policy().recovery()) {
-        decisions.actions.add(decisions.recovery(episode, step, reason));
+        decisions.add(decisions.recovery(episode, step, reason));
       }
     }
   }
@@ -188,39 +187,5 @@ public final class PolicyPlanner implements Planner {
   private static String reason(Anomaly anomaly) {
     return "%s on %s: %s"
         .formatted(anomaly.symptom(), anomaly.target(), anomaly.evidence().reason());
-  }
-
-  /** The actions and suppressions of one plan, and the ids handed out so far. */
-  private static final class Decisions {
-    private final CycleContext cycle;
-    private final List<Action> actions = new ArrayList<>();
-    private final List<SuppressedAction> suppressed = new ArrayList<>();
-    private int sequence;
-
-    Decisions(CycleContext cycle) {
-      this.cycle = cycle;
-    }
-
-    Action action(Episode episode, Step step, int index, String reason) {
-      return create(episode, step, index, reason);
-    }
-
-    Action recovery(Episode episode, Step step, String reason) {
-      return create(episode, step, -1, reason);
-    }
-
-    private Action create(Episode episode, Step step, int index, String reason) {
-      String target = episode.target();
-      String symptom = episode.symptom();
-      String id = cycle.cycleId() + "-" + (++sequence);
-      Map<String, String> params = new LinkedHashMap<>();
-      step.params().forEach((k, v) -> params.put(k, substitute(v, target, symptom)));
-      return new Action(
-          id, step.action(), target, params, episode.policy().name(), index, symptom, reason);
-    }
-
-    private static String substitute(String value, String target, String symptom) {
-      return value.replace("${target}", target).replace("${symptom}", symptom);
-    }
   }
 }
