@@ -30,6 +30,13 @@ class KnowledgeConfiguration {
   }
 
   @Bean
+  @DependsOnDatabaseInitialization
+  JdbcTargetStore targetStore(
+      JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager, Clock clock) {
+    return new JdbcTargetStore(jdbcTemplate, new TransactionTemplate(transactionManager), clock);
+  }
+
+  @Bean
   RetentionPrunerLifecycle knowledgePruner(
       JdbcKnowledge knowledge, KnowledgeProperties properties, Clock clock) {
     return new RetentionPrunerLifecycle(

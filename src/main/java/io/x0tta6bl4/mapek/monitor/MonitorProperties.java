@@ -1,16 +1,26 @@
 package io.x0tta6bl4.mapek.monitor;
 
+import io.x0tta6bl4.mapek.Target;
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The Monitor's own sources, under {@code x0tta6bl4.monitor}.
+ * What the Monitor watches, under {@code x0tta6bl4.monitor}.
  *
  * @param self the source that observes the controller itself
+ * @param targets targets declared in configuration (more can be created through the API): {@code
+ *     id}, {@code kind} ({@code prometheus} | {@code http}), {@code url}, {@code timeout} (2s),
+ *     {@code expected-status} (200), {@code json-pointer}, {@code expected-json-value}, {@code
+ *     group}, {@code labels}
  */
 @ConfigurationProperties(prefix = "x0tta6bl4.monitor", ignoreUnknownFields = false)
-public record MonitorProperties(@DefaultValue Self self) {
+public record MonitorProperties(@DefaultValue Self self, List<Target> targets) {
+
+  public MonitorProperties {
+    targets = targets == null ? List.of() : List.copyOf(targets);
+  }
 
   /**
    * @param enabled whether the controller observes itself
