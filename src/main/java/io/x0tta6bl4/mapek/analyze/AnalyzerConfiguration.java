@@ -5,13 +5,18 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Builds the Analyzer: the threshold rules first, then (when enabled) the adaptive detector. */
+/**
+ * Builds the Analyzer: targets that are down, the threshold rules, then (when enabled) the adaptive
+ * detector.
+ */
 @Configuration(proxyBeanMethods = false)
 class AnalyzerConfiguration {
 
   @Bean("Analyzer")
   DetectingAnalyzer analyzer(AnalyzerProperties props) {
     List<Detector> detectors = new ArrayList<>();
+    AnalyzerProperties.TargetDown down = props.targetDown();
+    detectors.add(new TargetDownDetector(down.failures(), down.recoveries()));
     detectors.add(new ThresholdDetector(props.rules(), props.thresholdStaleAfterCycles()));
     if (props.adaptive().enabled()) {
       detectors.add(new AdaptiveDetector(props.adaptive().toSettings()));

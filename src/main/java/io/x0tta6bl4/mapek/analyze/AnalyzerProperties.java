@@ -25,19 +25,22 @@ import org.springframework.validation.annotation.Validated;
  * @param thresholdStaleAfterCycles cycles without a sample after which a pending or firing
  *     threshold condition is dropped (so a removed target stops firing)
  * @param adaptive the adaptive detector, which learns a baseline for every series by itself
+ * @param targetDown when a target that cannot be observed becomes the {@code target_down} symptom
  */
 @Validated
 @ConfigurationProperties(prefix = AnalyzerProperties.PREFIX, ignoreUnknownFields = false)
 public record AnalyzerProperties(
     @DefaultValue List<@Valid Threshold> thresholds,
     @DefaultValue("100") @Positive int thresholdStaleAfterCycles,
-    @DefaultValue @Valid Adaptive adaptive) {
+    @DefaultValue @Valid Adaptive adaptive,
+    @DefaultValue TargetDown targetDown) {
 
   static final String PREFIX = "x0tta6bl4.analyzer";
 
   public AnalyzerProperties {
     thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
     adaptive = adaptive == null ? Adaptive.defaults() : adaptive;
+    targetDown = targetDown == null ? new TargetDown(2, 1) : targetDown;
     if (thresholdStaleAfterCycles < 1) {
       throw new IllegalArgumentException(
           PREFIX
@@ -192,6 +195,17 @@ public record AnalyzerProperties(
           exclude,
           maxSeries,
           staleAfterCycles);
+    }
+  }
+
+  /**
+   * @param failures consecutive cycles a target must be down before it is {@code target_down}
+   * @param recoveries consecutive cycles it must be up again before the symptom clears
+   */
+  public record TargetDown(@DefaultValue("2") int failures, @DefaultValue("1") int recoveries) {
+
+    public TargetDown {
+      keyed(PREFIX + ".target-down.", () -> new TargetDownDetector(failures, recoveries));
     }
   }
 }

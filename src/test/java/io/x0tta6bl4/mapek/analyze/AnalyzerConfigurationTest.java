@@ -31,7 +31,8 @@ class AnalyzerConfigurationTest {
           DetectingAnalyzer analyzer = context.getBean("Analyzer", DetectingAnalyzer.class);
           assertThat(context.getBean(Analyzer.class)).isSameAs(analyzer);
           assertThat(analyzer.detectors())
-              .hasExactlyElementsOfTypes(ThresholdDetector.class, AdaptiveDetector.class);
+              .hasExactlyElementsOfTypes(
+                  TargetDownDetector.class, ThresholdDetector.class, AdaptiveDetector.class);
         });
   }
 
@@ -62,7 +63,7 @@ class AnalyzerConfigurationTest {
                           "memory_pressure",
                           Severity.WARNING));
               assertThat(context.getBean(DetectingAnalyzer.class).detectors())
-                  .hasExactlyElementsOfTypes(ThresholdDetector.class);
+                  .hasExactlyElementsOfTypes(TargetDownDetector.class, ThresholdDetector.class);
             });
   }
 
