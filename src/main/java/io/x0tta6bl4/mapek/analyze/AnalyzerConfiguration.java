@@ -12,9 +12,20 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AnalyzerConfiguration {
 
+  @Bean
+  AlertInbox alertInbox(AnalyzerProperties props) {
+    return new AlertInbox(props.alerts().maxAge());
+  }
+
+  @Bean
+  AlertDetector alertDetector(AlertInbox inbox, AnalyzerProperties props) {
+    return new AlertDetector(inbox, props.alerts().targetLabels(), props.alerts().symptomLabels());
+  }
+
   @Bean("Analyzer")
-  DetectingAnalyzer analyzer(AnalyzerProperties props) {
+  DetectingAnalyzer analyzer(AnalyzerProperties props, AlertDetector alerts) {
     List<Detector> detectors = new ArrayList<>();
+    detectors.add(alerts);
     AnalyzerProperties.TargetDown down = props.targetDown();
     detectors.add(new TargetDownDetector(down.failures(), down.recoveries()));
     detectors.add(new ThresholdDetector(props.rules(), props.thresholdStaleAfterCycles()));

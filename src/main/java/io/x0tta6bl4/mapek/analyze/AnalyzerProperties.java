@@ -26,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  *     threshold condition is dropped (so a removed target stops firing)
  * @param adaptive the adaptive detector, which learns a baseline for every series by itself
  * @param targetDown when a target that cannot be observed becomes the {@code target_down} symptom
+ * @param alerts how alerts received from Alertmanager become anomalies
  */
 @Validated
 @ConfigurationProperties(prefix = AnalyzerProperties.PREFIX, ignoreUnknownFields = false)
@@ -33,7 +34,8 @@ public record AnalyzerProperties(
     @DefaultValue List<@Valid Threshold> thresholds,
     @DefaultValue("100") @Positive int thresholdStaleAfterCycles,
     @DefaultValue @Valid Adaptive adaptive,
-    @DefaultValue TargetDown targetDown) {
+    @DefaultValue TargetDown targetDown,
+    @DefaultValue Alerts alerts) {
 
   static final String PREFIX = "x0tta6bl4.analyzer";
 
@@ -41,6 +43,7 @@ public record AnalyzerProperties(
     thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
     adaptive = adaptive == null ? Adaptive.defaults() : adaptive;
     targetDown = targetDown == null ? new TargetDown(2, 1) : targetDown;
+    alerts = alerts == null ? Alerts.defaults() : alerts;
     if (thresholdStaleAfterCycles < 1) {
       throw new IllegalArgumentException(
           PREFIX
@@ -206,6 +209,38 @@ public record AnalyzerProperties(
 
     public TargetDown {
       keyed(PREFIX + ".target-down.", () -> new TargetDownDetector(failures, recoveries));
+    }
+  }
+
+  /**
+   * @param targetLabels alert labels that name the target, first present wins
+   * @param symptomLabels alert labels that name the symptom, first present wins
+   * @param maxAge a firing alert not delivered again for this long is dropped (Alertmanager
+   *     re-sends firing alerts every {@code repeat_interval}, 4h by default)
+   */
+  public record Alerts(
+      @DefaultValue({"x0_target", "target", "job"}) List<String> targetLabels,
+      @DefaultValue({"x0_symptom", "symptom", "alertname"}) List<String> symptomLabels,
+      @DefaultValue("6h") Duration maxAge) {
+
+    public Alerts {
+      targetLabels = targetLabels == null ? List.of() : List.copyOf(targetLabels);
+      symptomLabels = symptomLabels == null ? List.of() : List.copyOf(symptomLabels);
+      if (targetLabels.isEmpty() || symptomLabels.isEmpty()) {
+        throw new IllegalArgumentException(
+            PREFIX + ".alerts.target-labels and symptom-labels must not be empty");
+      }
+      if (maxAge == null || maxAge.isNegative() || maxAge.isZero()) {
+        throw new IllegalArgumentException(
+            PREFIX + ".alerts.max-age must be positive, but was " + maxAge);
+      }
+    }
+
+    static Alerts defaults() {
+      return new Alerts(
+          List.of("x0_target", "target", "job"),
+          List.of("x0_symptom", "symptom", "alertname"),
+          Duration.ofHours(6));
     }
   }
 }

@@ -32,7 +32,10 @@ class AnalyzerConfigurationTest {
           assertThat(context.getBean(Analyzer.class)).isSameAs(analyzer);
           assertThat(analyzer.detectors())
               .hasExactlyElementsOfTypes(
-                  TargetDownDetector.class, ThresholdDetector.class, AdaptiveDetector.class);
+                  AlertDetector.class,
+                  TargetDownDetector.class,
+                  ThresholdDetector.class,
+                  AdaptiveDetector.class);
         });
   }
 
@@ -63,7 +66,8 @@ class AnalyzerConfigurationTest {
                           "memory_pressure",
                           Severity.WARNING));
               assertThat(context.getBean(DetectingAnalyzer.class).detectors())
-                  .hasExactlyElementsOfTypes(TargetDownDetector.class, ThresholdDetector.class);
+                  .hasExactlyElementsOfTypes(
+                      AlertDetector.class, TargetDownDetector.class, ThresholdDetector.class);
             });
   }
 

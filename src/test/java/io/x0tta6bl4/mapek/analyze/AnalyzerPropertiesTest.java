@@ -31,7 +31,7 @@ class AnalyzerPropertiesTest {
   }
 
   private static AnalyzerProperties withThresholds(Threshold... thresholds) {
-    return new AnalyzerProperties(List.of(thresholds), 100, Adaptive.defaults(), null);
+    return new AnalyzerProperties(List.of(thresholds), 100, Adaptive.defaults(), null, null);
   }
 
   @Test
@@ -151,13 +151,13 @@ class AnalyzerPropertiesTest {
   @Test
   void theStaleLimitOfThresholdConditionsMustBePositive() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new AnalyzerProperties(List.of(), 0, Adaptive.defaults(), null))
+        .isThrownBy(() -> new AnalyzerProperties(List.of(), 0, Adaptive.defaults(), null, null))
         .withMessage("x0tta6bl4.analyzer.threshold-stale-after-cycles must be positive, but was 0");
   }
 
   @Test
   void missingPartsFallBackToTheDefaults() {
-    AnalyzerProperties props = new AnalyzerProperties(null, 100, null, null);
+    AnalyzerProperties props = new AnalyzerProperties(null, 100, null, null, null);
 
     assertThat(props.thresholds()).isEmpty();
     assertThat(props.adaptive().enabled()).isTrue();
