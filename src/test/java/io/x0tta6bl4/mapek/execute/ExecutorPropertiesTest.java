@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExecutorPropertiesTest {
@@ -24,7 +25,12 @@ class ExecutorPropertiesTest {
   @Test
   void actionTimeoutMustBePositive() {
     assertThatThrownBy(
-            () -> new ExecutorProperties(Duration.ZERO, 4, ExecutorProperties.Webhook.defaults()))
+            () ->
+                new ExecutorProperties(
+                    Duration.ZERO,
+                    4,
+                    ExecutorProperties.Webhook.defaults(),
+                    ExecutorProperties.Command.defaults()))
         .hasMessage("x0tta6bl4.executor.action-timeout must be positive, but was PT0S");
   }
 
@@ -33,7 +39,10 @@ class ExecutorPropertiesTest {
     assertThatThrownBy(
             () ->
                 new ExecutorProperties(
-                    Duration.ofSeconds(10), 65, ExecutorProperties.Webhook.defaults()))
+                    Duration.ofSeconds(10),
+                    65,
+                    ExecutorProperties.Webhook.defaults(),
+                    ExecutorProperties.Command.defaults()))
         .hasMessage("x0tta6bl4.executor.max-concurrent must be between 1 and 64, but was 65");
   }
 
@@ -72,5 +81,30 @@ class ExecutorPropertiesTest {
         .contains("url=https://hooks.example.org/x?…")
         .doesNotContain("s3cret")
         .doesNotContain("pw");
+  }
+
+  @Test
+  void commandValuesAreCheckedWithTheirKeys() {
+    assertThatThrownBy(() -> new ExecutorProperties.Command(Duration.ZERO, 2000, List.of()))
+        .hasMessage("x0tta6bl4.executor.command.timeout must be positive, but was PT0S");
+    assertThatThrownBy(() -> new ExecutorProperties.Command(Duration.ofSeconds(30), -1, List.of()))
+        .hasMessage(
+            "x0tta6bl4.executor.command.output-tail must be between 0 and 100000, but was -1");
+    assertThatThrownBy(
+            () ->
+                new ExecutorProperties.Command(
+                    Duration.ofSeconds(30), 2000, List.of("systemctl", "bin/restart")))
+        .hasMessage(
+            "x0tta6bl4.executor.command.allowed-programs[1] must be a program name or an absolute"
+                + " path, but was 'bin/restart'");
+  }
+
+  @Test
+  void commandDefaultsAllowAnyProgram() {
+    ExecutorProperties.Command command =
+        new ExecutorProperties.Command(Duration.ofSeconds(30), 2000, null);
+
+    assertThat(command).isEqualTo(ExecutorProperties.Command.defaults());
+    assertThat(command.allowedPrograms()).isEmpty();
   }
 }
