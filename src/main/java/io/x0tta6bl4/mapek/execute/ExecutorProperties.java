@@ -56,6 +56,9 @@ public record ExecutorProperties(
    * @param initialBackoff wait before the first retry
    * @param backoffMultiplier factor applied to the wait before each further retry (at least 1.0)
    * @param maxBackoff longest wait between two attempts
+   * @param secret signs every request with HMAC-SHA256 when set (see {@link WebhookActionHandler});
+   *     {@code null} or empty for unsigned requests. Its own type, so that no {@code toString()}
+   *     ever prints it
    */
   public record Webhook(
       URI url,
@@ -64,7 +67,8 @@ public record ExecutorProperties(
       @DefaultValue("3") int maxRetries,
       @DefaultValue("200ms") @NotNull Duration initialBackoff,
       @DefaultValue("2.0") double backoffMultiplier,
-      @DefaultValue("5s") @NotNull Duration maxBackoff) {
+      @DefaultValue("5s") @NotNull Duration maxBackoff,
+      WebhookSecret secret) {
 
     static final int MAX_RETRIES_LIMIT = 10;
 
@@ -99,6 +103,8 @@ public record ExecutorProperties(
                 + "), but was "
                 + maxBackoff);
       }
+      // `secret: ${WEBHOOK_SECRET:}` binds an empty value: that means "no secret"
+      secret = secret == null || secret.isEmpty() ? null : secret;
     }
 
     /** Shows the URL without the parts that may carry a token (records print every field). */
@@ -118,10 +124,12 @@ public record ExecutorProperties(
           + backoffMultiplier
           + ", maxBackoff="
           + maxBackoff
+          + ", secret="
+          + (secret == null ? "none" : secret)
           + "]";
     }
 
-    /** Defaults for every key, with no default URL. */
+    /** Defaults for every key, with no default URL and no secret. */
     public static Webhook defaults() {
       return new Webhook(
           null,
@@ -130,7 +138,8 @@ public record ExecutorProperties(
           3,
           Duration.ofMillis(200),
           2.0,
-          Duration.ofSeconds(5));
+          Duration.ofSeconds(5),
+          null);
     }
   }
 

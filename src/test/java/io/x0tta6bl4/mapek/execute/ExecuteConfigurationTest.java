@@ -91,12 +91,13 @@ class ExecuteConfigurationTest {
   }
 
   @Test
-  void commandKeysBindFromConfiguration() {
+  void commandKeysAndWebhookSecretBindFromConfiguration() {
     runner
         .withPropertyValues(
             "x0tta6bl4.executor.command.timeout=5s",
             "x0tta6bl4.executor.command.output-tail=300",
-            "x0tta6bl4.executor.command.allowed-programs=systemctl,/usr/local/bin/restart-api")
+            "x0tta6bl4.executor.command.allowed-programs=systemctl,/usr/local/bin/restart-api",
+            "x0tta6bl4.executor.webhook.secret=whsec-from-config")
         .run(
             context -> {
               ExecutorProperties properties = context.getBean(ExecutorProperties.class);
@@ -106,7 +107,19 @@ class ExecuteConfigurationTest {
                           Duration.ofSeconds(5),
                           300,
                           List.of("systemctl", "/usr/local/bin/restart-api")));
+              assertThat(properties.webhook().secret())
+                  .isEqualTo(WebhookSecret.of("whsec-from-config"));
+              assertThat(properties.toString()).doesNotContain("whsec");
             });
+  }
+
+  @Test
+  void emptyWebhookSecretBindsAsNoSecret() {
+    runner
+        .withPropertyValues("x0tta6bl4.executor.webhook.secret=")
+        .run(
+            context ->
+                assertThat(context.getBean(ExecutorProperties.class).webhook().secret()).isNull());
   }
 
   @Test

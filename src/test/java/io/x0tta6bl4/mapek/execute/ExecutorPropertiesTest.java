@@ -19,7 +19,8 @@ class ExecutorPropertiesTest {
         maxRetries,
         Duration.ofMillis(200),
         multiplier,
-        maxBackoff);
+        maxBackoff,
+        null);
   }
 
   @Test
@@ -75,12 +76,54 @@ class ExecutorPropertiesTest {
             3,
             Duration.ofMillis(200),
             2.0,
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5),
+            null);
 
     assertThat(webhook.toString())
         .contains("url=https://hooks.example.org/x?…")
         .doesNotContain("s3cret")
         .doesNotContain("pw");
+  }
+
+  @Test
+  void noToStringShowsTheWebhookSecret() {
+    ExecutorProperties.Webhook webhook =
+        new ExecutorProperties.Webhook(
+            URI.create("https://hooks.example.org/x"),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5),
+            3,
+            Duration.ofMillis(200),
+            2.0,
+            Duration.ofSeconds(5),
+            WebhookSecret.of("whsec-s3cret-value"));
+    ExecutorProperties properties =
+        new ExecutorProperties(
+            Duration.ofSeconds(10), 4, webhook, ExecutorProperties.Command.defaults());
+
+    assertThat(properties.toString())
+        .contains("secret=****")
+        .doesNotContain("whsec")
+        .doesNotContain("s3cret");
+    assertThat(webhook.secret()).hasToString("****");
+  }
+
+  @Test
+  void emptyWebhookSecretMeansNoSecret() {
+    ExecutorProperties.Webhook webhook =
+        new ExecutorProperties.Webhook(
+            null,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5),
+            3,
+            Duration.ofMillis(200),
+            2.0,
+            Duration.ofSeconds(5),
+            WebhookSecret.of(""));
+
+    assertThat(webhook.secret()).isNull();
+    assertThat(webhook).isEqualTo(ExecutorProperties.Webhook.defaults());
+    assertThat(webhook.toString()).contains("secret=none");
   }
 
   @Test
