@@ -33,7 +33,9 @@ class ExecuteConfiguration {
                 Sleeper.THREAD),
             new ReadinessActionHandler(readinessSwitch),
             new GcActionHandler(
-                ManagementFactory.getMemoryMXBean(), ManagementFactory.getRuntimeMXBean()));
+                ManagementFactory.getMemoryMXBean(), ManagementFactory.getRuntimeMXBean()),
+            new CommandActionHandler(
+                properties.command(), properties.actionTimeout(), System.getenv()));
     return new HandlerExecutor(
         handlers, properties.actionTimeout(), properties.maxConcurrent(), clock);
   }

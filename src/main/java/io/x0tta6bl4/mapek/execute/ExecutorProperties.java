@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,13 +17,15 @@ import org.springframework.validation.annotation.Validated;
  *     recorded as FAILED
  * @param maxConcurrent most actions in flight in the whole process; an action beyond it is SKIPPED
  * @param webhook the {@code webhook} action
+ * @param command the {@code command} action
  */
 @ConfigurationProperties(prefix = "x0tta6bl4.executor", ignoreUnknownFields = false)
 @Validated
 public record ExecutorProperties(
     @DefaultValue("10s") @NotNull Duration actionTimeout,
     @DefaultValue("4") int maxConcurrent,
-    @DefaultValue @NotNull @Valid Webhook webhook) {
+    @DefaultValue @NotNull @Valid Webhook webhook,
+    @DefaultValue @NotNull @Valid Command command) {
 
   static final String PREFIX = "x0tta6bl4.executor.";
 
@@ -40,6 +43,7 @@ public record ExecutorProperties(
               + maxConcurrent);
     }
     Objects.requireNonNull(webhook, PREFIX + "webhook");
+    Objects.requireNonNull(command, PREFIX + "command");
   }
 
   /**
@@ -52,6 +56,9 @@ public record ExecutorProperties(
    * @param initialBackoff wait before the first retry
    * @param backoffMultiplier factor applied to the wait before each further retry (at least 1.0)
    * @param maxBackoff longest wait between two attempts
+   * @param secret signs every request with HMAC-SHA256 when set (see {@link WebhookActionHandler});
+   *     {@code null} or empty for unsigned requests. Its own type, so that no {@code toString()}
+   *     ever prints it
    */
   public record Webhook(
       URI url,
@@ -60,7 +67,8 @@ public record ExecutorProperties(
       @DefaultValue("3") int maxRetries,
       @DefaultValue("200ms") @NotNull Duration initialBackoff,
       @DefaultValue("2.0") double backoffMultiplier,
-      @DefaultValue("5s") @NotNull Duration maxBackoff) {
+      @DefaultValue("5s") @NotNull Duration maxBackoff,
+      WebhookSecret secret) {
 
     static final int MAX_RETRIES_LIMIT = 10;
 
@@ -95,6 +103,8 @@ public record ExecutorProperties(
                 + "), but was "
                 + maxBackoff);
       }
+      // `secret: ${WEBHOOK_SECRET:}` binds an empty value: that means "no secret"
+      secret = secret == null || secret.isEmpty() ? null : secret;
     }
 
     /** Shows the URL without the parts that may carry a token (records print every field). */
@@ -114,10 +124,12 @@ public record ExecutorProperties(
           + backoffMultiplier
           + ", maxBackoff="
           + maxBackoff
+          + ", secret="
+          + (secret == null ? "none" : secret)
           + "]";
     }
 
-    /** Defaults for every key, with no default URL. */
+    /** Defaults for every key, with no default URL and no secret. */
     public static Webhook defaults() {
       return new Webhook(
           null,
@@ -126,7 +138,58 @@ public record ExecutorProperties(
           3,
           Duration.ofMillis(200),
           2.0,
-          Duration.ofSeconds(5));
+          Duration.ofSeconds(5),
+          null);
+    }
+  }
+
+  /**
+   * The {@code command} action ({@code x0tta6bl4.executor.command.*}).
+   *
+   * @param timeout how long a command may run when its action has no {@code params.timeout}; a
+   *     command never runs longer than {@code action-timeout}, whichever is shorter wins
+   * @param outputTail how many characters of the end of a command's output (stdout and stderr
+   *     merged) are kept and logged; 0 keeps none
+   * @param allowedPrograms the programs a command may run, each a bare name (matching an {@code
+   *     argv.0} spelled the same, found on PATH) or an absolute path (matching the program a
+   *     command resolves to); empty allows any program
+   */
+  public record Command(
+      @DefaultValue("30s") @NotNull Duration timeout,
+      @DefaultValue("2000") int outputTail,
+      @DefaultValue List<String> allowedPrograms) {
+
+    static final int MAX_OUTPUT_TAIL = 100_000;
+
+    public Command {
+      requirePositive("command.timeout", timeout);
+      if (outputTail < 0 || outputTail > MAX_OUTPUT_TAIL) {
+        throw new IllegalArgumentException(
+            PREFIX
+                + "command.output-tail must be between 0 and "
+                + MAX_OUTPUT_TAIL
+                + ", but was "
+                + outputTail);
+      }
+      allowedPrograms = allowedPrograms == null ? List.of() : allowedPrograms;
+      for (int i = 0; i < allowedPrograms.size(); i++) {
+        String program = allowedPrograms.get(i);
+        if (!CommandParams.isProgramName(program)) {
+          throw new IllegalArgumentException(
+              PREFIX
+                  + "command.allowed-programs["
+                  + i
+                  + "] must be a program name or an absolute path, but was '"
+                  + Texts.bounded(program, 100)
+                  + "'");
+        }
+      }
+      allowedPrograms = List.copyOf(allowedPrograms);
+    }
+
+    /** Defaults for every key: 30s, 2,000 characters, any program. */
+    public static Command defaults() {
+      return new Command(Duration.ofSeconds(30), 2000, List.of());
     }
   }
 

@@ -27,11 +27,22 @@ import tools.jackson.databind.json.JsonMapper;
  * most {@code max-retries} times and only while another attempt can still finish within the action
  * timeout; any other 4xx is terminal. Every attempt carries the same {@code Idempotency-Key} (the
  * action id), so a receiver can drop the duplicates that retries create.
+ *
+ * <p>When {@code x0tta6bl4.executor.webhook.secret} is set, every request is signed like Stripe and
+ * Slack sign theirs: header {@value #TIMESTAMP_HEADER} carries the time of sending in epoch seconds
+ * and {@value #SIGNATURE_HEADER} carries {@code sha256=<hex>}, the lower-case hex HMAC-SHA256,
+ * keyed with the secret's UTF-8 bytes, of the message {@code <timestamp>.<body>} (the timestamp's
+ * decimal digits, a full stop, then the exact body bytes). A receiver recomputes it over the raw
+ * body, compares in constant time, and rejects a timestamp older than its tolerance (say 5
+ * minutes), so a captured request cannot be replayed later. Retries resend the same bytes,
+ * timestamp and signature, so they stay within any tolerance longer than the action timeout.
  */
 public final class WebhookActionHandler implements ActionHandler {
 
   public static final String KIND = "webhook";
   public static final String USER_AGENT = "x0tta6bl4";
+  public static final String SIGNATURE_HEADER = "X-X0-Signature";
+  public static final String TIMESTAMP_HEADER = "X-X0-Timestamp";
 
   /** Most characters of a response body that may reach an outcome message. */
   static final int MAX_BODY_IN_MESSAGE = 200;
@@ -86,17 +97,26 @@ public final class WebhookActionHandler implements ActionHandler {
   public ActionResult run(Action action, CycleContext cycle)
       throws TerminalActionException, InterruptedException {
     URI url = targetUrl(action);
-    HttpRequest request =
+    Instant sentAt = clock.instant();
+    byte[] body = WebhookPayload.json(json, action, cycle, sentAt);
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(url)
             .timeout(settings.requestTimeout())
             .header("Content-Type", "application/json")
             .header("Idempotency-Key", action.id())
             .header("User-Agent", USER_AGENT)
-            .POST(
-                HttpRequest.BodyPublishers.ofByteArray(
-                    WebhookPayload.json(json, action, cycle, clock.instant())))
-            .build();
-    return sendWithRetries(request, "POST " + WebhookUrls.display(url));
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    sign(request, sentAt.getEpochSecond(), body);
+    return sendWithRetries(request.build(), "POST " + WebhookUrls.display(url));
+  }
+
+  private void sign(HttpRequest.Builder request, long epochSeconds, byte[] body) {
+    WebhookSecret secret = settings.secret();
+    if (secret != null) {
+      request
+          .header(TIMESTAMP_HEADER, Long.toString(epochSeconds))
+          .header(SIGNATURE_HEADER, secret.sign(epochSeconds, body));
+    }
   }
 
   private URI targetUrl(Action action) throws TerminalActionException {

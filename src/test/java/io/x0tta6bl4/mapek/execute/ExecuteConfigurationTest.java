@@ -12,6 +12,7 @@ import io.x0tta6bl4.mapek.OutcomeStatus;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
@@ -52,7 +53,7 @@ class ExecuteConfigurationTest {
                   HandlerExecutor.class,
                   executor ->
                       assertThat(executor.kinds())
-                          .containsExactly("gc", "log", "readiness", "webhook"));
+                          .containsExactly("command", "gc", "log", "readiness", "webhook"));
         });
   }
 
@@ -64,6 +65,7 @@ class ExecuteConfigurationTest {
           assertThat(properties.actionTimeout()).isEqualTo(Duration.ofSeconds(10));
           assertThat(properties.maxConcurrent()).isEqualTo(4);
           assertThat(properties.webhook()).isEqualTo(ExecutorProperties.Webhook.defaults());
+          assertThat(properties.command()).isEqualTo(ExecutorProperties.Command.defaults());
         });
   }
 
@@ -86,6 +88,52 @@ class ExecuteConfigurationTest {
               assertThat(properties.webhook().maxRetries()).isZero();
               assertThat(properties.webhook().initialBackoff()).isEqualTo(Duration.ofMillis(50));
             });
+  }
+
+  @Test
+  void commandKeysAndWebhookSecretBindFromConfiguration() {
+    runner
+        .withPropertyValues(
+            "x0tta6bl4.executor.command.timeout=5s",
+            "x0tta6bl4.executor.command.output-tail=300",
+            "x0tta6bl4.executor.command.allowed-programs=systemctl,/usr/local/bin/restart-api",
+            "x0tta6bl4.executor.webhook.secret=whsec-from-config")
+        .run(
+            context -> {
+              ExecutorProperties properties = context.getBean(ExecutorProperties.class);
+              assertThat(properties.command())
+                  .isEqualTo(
+                      new ExecutorProperties.Command(
+                          Duration.ofSeconds(5),
+                          300,
+                          List.of("systemctl", "/usr/local/bin/restart-api")));
+              assertThat(properties.webhook().secret())
+                  .isEqualTo(WebhookSecret.of("whsec-from-config"));
+              assertThat(properties.toString()).doesNotContain("whsec");
+            });
+  }
+
+  @Test
+  void emptyWebhookSecretBindsAsNoSecret() {
+    runner
+        .withPropertyValues("x0tta6bl4.executor.webhook.secret=")
+        .run(
+            context ->
+                assertThat(context.getBean(ExecutorProperties.class).webhook().secret()).isNull());
+  }
+
+  @Test
+  void relativeAllowedProgramStopsStartup() {
+    runner
+        .withPropertyValues("x0tta6bl4.executor.command.allowed-programs=./restart.sh")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessage(
+                        "x0tta6bl4.executor.command.allowed-programs[0] must be a program name or"
+                            + " an absolute path, but was './restart.sh'"));
   }
 
   @Test

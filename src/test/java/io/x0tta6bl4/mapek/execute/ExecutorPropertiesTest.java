@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExecutorPropertiesTest {
@@ -18,13 +19,19 @@ class ExecutorPropertiesTest {
         maxRetries,
         Duration.ofMillis(200),
         multiplier,
-        maxBackoff);
+        maxBackoff,
+        null);
   }
 
   @Test
   void actionTimeoutMustBePositive() {
     assertThatThrownBy(
-            () -> new ExecutorProperties(Duration.ZERO, 4, ExecutorProperties.Webhook.defaults()))
+            () ->
+                new ExecutorProperties(
+                    Duration.ZERO,
+                    4,
+                    ExecutorProperties.Webhook.defaults(),
+                    ExecutorProperties.Command.defaults()))
         .hasMessage("x0tta6bl4.executor.action-timeout must be positive, but was PT0S");
   }
 
@@ -33,7 +40,10 @@ class ExecutorPropertiesTest {
     assertThatThrownBy(
             () ->
                 new ExecutorProperties(
-                    Duration.ofSeconds(10), 65, ExecutorProperties.Webhook.defaults()))
+                    Duration.ofSeconds(10),
+                    65,
+                    ExecutorProperties.Webhook.defaults(),
+                    ExecutorProperties.Command.defaults()))
         .hasMessage("x0tta6bl4.executor.max-concurrent must be between 1 and 64, but was 65");
   }
 
@@ -66,11 +76,78 @@ class ExecutorPropertiesTest {
             3,
             Duration.ofMillis(200),
             2.0,
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5),
+            null);
 
     assertThat(webhook.toString())
         .contains("url=https://hooks.example.org/x?…")
         .doesNotContain("s3cret")
         .doesNotContain("pw");
+  }
+
+  @Test
+  void noToStringShowsTheWebhookSecret() {
+    ExecutorProperties.Webhook webhook =
+        new ExecutorProperties.Webhook(
+            URI.create("https://hooks.example.org/x"),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5),
+            3,
+            Duration.ofMillis(200),
+            2.0,
+            Duration.ofSeconds(5),
+            WebhookSecret.of("whsec-s3cret-value"));
+    ExecutorProperties properties =
+        new ExecutorProperties(
+            Duration.ofSeconds(10), 4, webhook, ExecutorProperties.Command.defaults());
+
+    assertThat(properties.toString())
+        .contains("secret=****")
+        .doesNotContain("whsec")
+        .doesNotContain("s3cret");
+    assertThat(webhook.secret()).hasToString("****");
+  }
+
+  @Test
+  void emptyWebhookSecretMeansNoSecret() {
+    ExecutorProperties.Webhook webhook =
+        new ExecutorProperties.Webhook(
+            null,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5),
+            3,
+            Duration.ofMillis(200),
+            2.0,
+            Duration.ofSeconds(5),
+            WebhookSecret.of(""));
+
+    assertThat(webhook.secret()).isNull();
+    assertThat(webhook).isEqualTo(ExecutorProperties.Webhook.defaults());
+    assertThat(webhook.toString()).contains("secret=none");
+  }
+
+  @Test
+  void commandValuesAreCheckedWithTheirKeys() {
+    assertThatThrownBy(() -> new ExecutorProperties.Command(Duration.ZERO, 2000, List.of()))
+        .hasMessage("x0tta6bl4.executor.command.timeout must be positive, but was PT0S");
+    assertThatThrownBy(() -> new ExecutorProperties.Command(Duration.ofSeconds(30), -1, List.of()))
+        .hasMessage(
+            "x0tta6bl4.executor.command.output-tail must be between 0 and 100000, but was -1");
+    assertThatThrownBy(
+            () ->
+                new ExecutorProperties.Command(
+                    Duration.ofSeconds(30), 2000, List.of("systemctl", "bin/restart")))
+        .hasMessage(
+            "x0tta6bl4.executor.command.allowed-programs[1] must be a program name or an absolute"
+                + " path, but was 'bin/restart'");
+  }
+
+  @Test
+  void commandDefaultsAllowAnyProgram() {
+    ExecutorProperties.Command command =
+        new ExecutorProperties.Command(Duration.ofSeconds(30), 2000, null);
+
+    assertThat(command).isEqualTo(ExecutorProperties.Command.defaults());
+    assertThat(command.allowedPrograms()).isEmpty();
   }
 }

@@ -20,15 +20,21 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +56,11 @@ class WebhookActionHandlerTest {
   private HttpServer server;
   private URI hook;
 
-  record Received(String method, Map<String, List<String>> headers, String body) {
+  record Received(String method, Map<String, List<String>> headers, byte[] raw) {
+    String body() {
+      return new String(raw, StandardCharsets.UTF_8);
+    }
+
     String header(String name) {
       return headers.entrySet().stream()
           .filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -82,10 +92,7 @@ class WebhookActionHandlerTest {
   private void answer(HttpExchange exchange) throws IOException {
     byte[] body = exchange.getRequestBody().readAllBytes();
     received.add(
-        new Received(
-            exchange.getRequestMethod(),
-            Map.copyOf(exchange.getRequestHeaders()),
-            new String(body, StandardCharsets.UTF_8)));
+        new Received(exchange.getRequestMethod(), Map.copyOf(exchange.getRequestHeaders()), body));
     Reply reply = replies.poll();
     if (reply == null) {
       reply = new Reply(204, "");
@@ -118,6 +125,11 @@ class WebhookActionHandlerTest {
 
   private static ExecutorProperties.Webhook settings(
       URI defaultUrl, Duration requestTimeout, int maxRetries) {
+    return settings(defaultUrl, requestTimeout, maxRetries, null);
+  }
+
+  private static ExecutorProperties.Webhook settings(
+      URI defaultUrl, Duration requestTimeout, int maxRetries, WebhookSecret secret) {
     return new ExecutorProperties.Webhook(
         defaultUrl,
         Duration.ofSeconds(2),
@@ -125,7 +137,8 @@ class WebhookActionHandlerTest {
         maxRetries,
         INITIAL_BACKOFF,
         2.0,
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        secret);
   }
 
   private Outcome run(ExecutorProperties.Webhook settings, Sleeper sleeper, Action action) {
@@ -175,6 +188,97 @@ class WebhookActionHandlerTest {
     assertThat(action.get("reason").asString()).isEqualTo("heap above 90% for 3 cycles");
     assertThat(action.get("params").get("channel").asString()).isEqualTo("#sre");
     assertThat(sleeps).isEmpty();
+  }
+
+  /** What a receiver does: recompute the HMAC over the raw body and compare in constant time. */
+  private static boolean signatureValid(Received request, String secret, long nowEpochSeconds)
+      throws GeneralSecurityException {
+    String timestamp = request.header(WebhookActionHandler.TIMESTAMP_HEADER);
+    String signature = request.header(WebhookActionHandler.SIGNATURE_HEADER);
+    if (timestamp == null || signature == null || !signature.startsWith("sha256=")) {
+      return false;
+    }
+    if (Math.abs(nowEpochSeconds - Long.parseLong(timestamp)) > 300) {
+      return false;
+    }
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
+    byte[] expected = mac.doFinal(request.raw());
+    return MessageDigest.isEqual(
+        expected, HexFormat.of().parseHex(signature.substring("sha256=".length())));
+  }
+
+  @Test
+  void signsTimestampAndExactBodyWhenASecretIsSet() throws GeneralSecurityException {
+    replyWith(204);
+    ExecutorProperties.Webhook signed =
+        settings(null, Duration.ofSeconds(5), 3, WebhookSecret.of("whsec-test"));
+
+    Outcome outcome = run(signed, recordingSleeper, webhook("42-1", hook));
+
+    assertThat(outcome.status()).isEqualTo(OutcomeStatus.SUCCEEDED);
+    Received request = received.get(0);
+    assertThat(request.header("X-X0-Timestamp")).isEqualTo(Long.toString(T0.getEpochSecond()));
+    assertThat(request.header("X-X0-Signature")).matches("sha256=[0-9a-f]{64}");
+    assertThat(signatureValid(request, "whsec-test", T0.getEpochSecond())).isTrue();
+    assertThat(signatureValid(request, "another-secret", T0.getEpochSecond())).isFalse();
+    assertThat(signatureValid(request, "whsec-test", T0.getEpochSecond() + 600))
+        .as("a replay 10 minutes later")
+        .isFalse();
+  }
+
+  @Test
+  void signatureCoversTheTimestampAndEveryByteOfTheBody() throws GeneralSecurityException {
+    replyWith(204);
+    run(
+        settings(null, Duration.ofSeconds(5), 3, WebhookSecret.of("whsec-test")),
+        recordingSleeper,
+        webhook("42-1", hook));
+    Received request = received.get(0);
+    Map<String, List<String>> otherTime = new HashMap<>(request.headers());
+    otherTime.keySet().removeIf(WebhookActionHandler.TIMESTAMP_HEADER::equalsIgnoreCase);
+    otherTime.put(
+        WebhookActionHandler.TIMESTAMP_HEADER, List.of(Long.toString(T0.getEpochSecond() - 1)));
+    byte[] tampered = request.raw().clone();
+    tampered[tampered.length - 2] ^= 1;
+
+    assertThat(signatureValid(request, "whsec-test", T0.getEpochSecond())).isTrue();
+    assertThat(
+            signatureValid(
+                new Received("POST", otherTime, request.raw()), "whsec-test", T0.getEpochSecond()))
+        .isFalse();
+    assertThat(
+            signatureValid(
+                new Received("POST", request.headers(), tampered),
+                "whsec-test",
+                T0.getEpochSecond()))
+        .isFalse();
+  }
+
+  @Test
+  void retriesResendTheSameSignature() {
+    replyWith(503, 204);
+
+    run(
+        settings(null, Duration.ofSeconds(5), 3, WebhookSecret.of("whsec-test")),
+        recordingSleeper,
+        webhook("42-1", hook));
+
+    assertThat(received).hasSize(2);
+    assertThat(received.get(1).header("X-X0-Signature"))
+        .isEqualTo(received.get(0).header("X-X0-Signature"));
+    assertThat(received.get(1).raw()).isEqualTo(received.get(0).raw());
+  }
+
+  @Test
+  void unsignedWithoutASecret() {
+    replyWith(204);
+
+    run(3, webhook("42-1", hook));
+
+    assertThat(received.get(0).header("X-X0-Signature")).isNull();
+    assertThat(received.get(0).header("X-X0-Timestamp")).isNull();
   }
 
   @Test
