@@ -55,6 +55,10 @@ final class Decisions {
   }
 
   private static String substitute(String value, String target, String symptom) {
-    return value.replace("${target}", target).replace("${symptom}", symptom);
+    return value
+        .replace("{{target}}", target)
+        .replace("{{symptom}}", symptom)
+        .replace("${target}", target)
+        .replace("${symptom}", symptom);
   }
 }

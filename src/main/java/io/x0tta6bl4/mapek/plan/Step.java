@@ -8,7 +8,9 @@ import java.util.Map;
  *
  * @param action action kind, as the Executor knows it ({@code log}, {@code webhook}, {@code
  *     readiness}, {@code gc})
- * @param params handler parameters; values may contain {@code ${target}} and {@code ${symptom}}
+ * @param params handler parameters; {@code {{target}}} and {@code {{symptom}}} in a value are
+ *     replaced by the problem's target and symptom ({@code ${target}} too, but in application.yml
+ *     Spring would resolve that itself if a property named {@code target} existed)
  * @param cooldown minimum time between two runs of this action kind on the same target; null uses
  *     the planner's default
  */

@@ -26,7 +26,7 @@ class PolicyPlannerTest {
           "*",
           List.of(
               new Step("gc", Map.of(), Duration.ofMinutes(2)),
-              new Step("webhook", Map.of("url", "http://hooks/${target}/${symptom}"), null)),
+              new Step("webhook", Map.of("url", "http://hooks/{{target}}/${symptom}"), null)),
           Duration.ofMinutes(1),
           List.of());
   private static final Policy SATURATION =
