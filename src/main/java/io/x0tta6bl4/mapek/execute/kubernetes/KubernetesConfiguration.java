@@ -1,0 +1,19 @@
+package io.x0tta6bl4.mapek.execute.kubernetes;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Contributes the {@code kubernetes} action handler. No client is built here: the handler builds
+ * one on its first action, so the controller starts on a machine with no cluster.
+ */
+@Configuration(proxyBeanMethods = false)
+class KubernetesConfiguration {
+
+  @Bean(destroyMethod = "close")
+  KubernetesActionHandler kubernetesActionHandler(KubernetesProperties properties, Clock clock) {
+    return new KubernetesActionHandler(
+        properties, KubernetesActionHandler.clientFromEnvironment(properties), clock);
+  }
+}
