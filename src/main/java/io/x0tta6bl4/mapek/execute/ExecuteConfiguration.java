@@ -2,7 +2,10 @@ package io.x0tta6bl4.mapek.execute;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -20,22 +23,28 @@ class ExecuteConfiguration {
 
   @Bean(name = "Executor", destroyMethod = "close")
   HandlerExecutor executor(
-      ExecutorProperties properties, Clock clock, ReadinessSwitch readinessSwitch) {
+      ExecutorProperties properties,
+      Clock clock,
+      ReadinessSwitch readinessSwitch,
+      ObjectProvider<ActionHandler> contributed) {
     ExecutorProperties.Webhook webhook = properties.webhook();
-    List<ActionHandler> handlers =
-        List.of(
-            new LogActionHandler(),
-            new WebhookActionHandler(
-                WebhookActionHandler.httpClient(webhook),
-                webhook,
-                properties.actionTimeout(),
-                clock,
-                Sleeper.THREAD),
-            new ReadinessActionHandler(readinessSwitch),
-            new GcActionHandler(
-                ManagementFactory.getMemoryMXBean(), ManagementFactory.getRuntimeMXBean()),
-            new CommandActionHandler(
-                properties.command(), properties.actionTimeout(), System.getenv()));
+    List<ActionHandler> handlers = new ArrayList<>();
+    // handlers of other packages (kubernetes) are beans of their own configuration
+    contributed.orderedStream().forEach(handlers::add);
+    Collections.addAll(
+        handlers,
+        new LogActionHandler(),
+        new WebhookActionHandler(
+            WebhookActionHandler.httpClient(webhook),
+            webhook,
+            properties.actionTimeout(),
+            clock,
+            Sleeper.THREAD),
+        new ReadinessActionHandler(readinessSwitch),
+        new GcActionHandler(
+            ManagementFactory.getMemoryMXBean(), ManagementFactory.getRuntimeMXBean()),
+        new CommandActionHandler(
+            properties.command(), properties.actionTimeout(), System.getenv()));
     return new HandlerExecutor(
         handlers, properties.actionTimeout(), properties.maxConcurrent(), clock);
   }

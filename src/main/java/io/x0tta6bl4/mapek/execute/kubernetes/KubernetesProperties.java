@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The {@code kubernetes} action ({@code x0tta6bl4.executor.kubernetes.*}). The cluster itself comes
- * from the environment (in-cluster service account or KUBECONFIG), not from these keys.
+ * The {@code kubernetes} action ({@code x0tta6bl4.kubernetes.*}). The cluster itself comes from the
+ * environment (in-cluster service account or KUBECONFIG), not from these keys.
  *
  * @param enabled when false every {@code kubernetes} action fails without contacting a cluster
  * @param namespace namespace of an action without {@code params.namespace}; a DNS-1123 label
@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxReplicas most replicas a {@code scale} may leave, not below {@code minReplicas}
  * @param requestTimeout longest wait to connect to the API server and for one answer from it
  */
-@ConfigurationProperties(prefix = "x0tta6bl4.executor.kubernetes", ignoreUnknownFields = false)
+@ConfigurationProperties(prefix = "x0tta6bl4.kubernetes", ignoreUnknownFields = false)
 @Validated
 public record KubernetesProperties(
     @DefaultValue("true") boolean enabled,
@@ -26,7 +26,7 @@ public record KubernetesProperties(
     @DefaultValue("10") int maxReplicas,
     @DefaultValue("10s") @NotNull Duration requestTimeout) {
 
-  static final String PREFIX = "x0tta6bl4.executor.kubernetes.";
+  static final String PREFIX = "x0tta6bl4.kubernetes.";
 
   /** The API server's own limit is far higher; this only catches a misplaced digit. */
   static final Duration MAX_REQUEST_TIMEOUT = Duration.ofMinutes(5);

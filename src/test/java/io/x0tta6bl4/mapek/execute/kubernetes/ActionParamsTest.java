@@ -75,7 +75,7 @@ class ActionParamsTest {
         Arguments.of(
             Map.of("operation", "scale", "name", "web", "delta", "+1", "min", "12"),
             "no replica count is allowed: min 12 (params.min) is above max 10"
-                + " (x0tta6bl4.executor.kubernetes.max-replicas)"),
+                + " (x0tta6bl4.kubernetes.max-replicas)"),
         Arguments.of(
             Map.of("operation", "scale", "name", "web", "delta", "+1", "min", "4", "max", "3"),
             "no replica count is allowed: min 4 (params.min) is above max 3 (params.max)"));

@@ -193,8 +193,7 @@ class ClusterAccessTest {
 
     assertThatThrownBy(() -> handler.run(action(RESTART_WEB), CYCLE))
         .isInstanceOf(TerminalActionException.class)
-        .hasMessage(
-            "kubernetes actions are disabled (x0tta6bl4.executor.kubernetes.enabled=false)");
+        .hasMessage("kubernetes actions are disabled (x0tta6bl4.kubernetes.enabled=false)");
     assertThat(builds).hasValue(0);
   }
 

@@ -59,11 +59,11 @@ class KubernetesConfigurationTest {
   void keysBindFromConfiguration() {
     runner
         .withPropertyValues(
-            "x0tta6bl4.executor.kubernetes.enabled=false",
-            "x0tta6bl4.executor.kubernetes.namespace=shop",
-            "x0tta6bl4.executor.kubernetes.min-replicas=2",
-            "x0tta6bl4.executor.kubernetes.max-replicas=6",
-            "x0tta6bl4.executor.kubernetes.request-timeout=3s")
+            "x0tta6bl4.kubernetes.enabled=false",
+            "x0tta6bl4.kubernetes.namespace=shop",
+            "x0tta6bl4.kubernetes.min-replicas=2",
+            "x0tta6bl4.kubernetes.max-replicas=6",
+            "x0tta6bl4.kubernetes.request-timeout=3s")
         .run(
             context ->
                 assertThat(context.getBean(KubernetesProperties.class))
@@ -74,44 +74,42 @@ class KubernetesConfigurationTest {
   @Test
   void boundsThatAllowNoCountStopStartupNamingTheKey() {
     assertStartupFails(
-        "x0tta6bl4.executor.kubernetes.max-replicas must not be below min-replicas (5), but was 2",
-        "x0tta6bl4.executor.kubernetes.min-replicas=5",
-        "x0tta6bl4.executor.kubernetes.max-replicas=2");
+        "x0tta6bl4.kubernetes.max-replicas must not be below min-replicas (5), but was 2",
+        "x0tta6bl4.kubernetes.min-replicas=5",
+        "x0tta6bl4.kubernetes.max-replicas=2");
   }
 
   @Test
   void aNegativeMinimumStopsStartupNamingTheKey() {
     assertStartupFails(
-        "x0tta6bl4.executor.kubernetes.min-replicas must be >= 0, but was -1",
-        "x0tta6bl4.executor.kubernetes.min-replicas=-1");
+        "x0tta6bl4.kubernetes.min-replicas must be >= 0, but was -1",
+        "x0tta6bl4.kubernetes.min-replicas=-1");
   }
 
   @Test
   void anInvalidNamespaceStopsStartupNamingTheKey() {
     assertStartupFails(
-        "x0tta6bl4.executor.kubernetes.namespace must be "
-            + KubernetesNames.LABEL_RULE
-            + ", but was 'Shop'",
-        "x0tta6bl4.executor.kubernetes.namespace=Shop");
+        "x0tta6bl4.kubernetes.namespace must be " + KubernetesNames.LABEL_RULE + ", but was 'Shop'",
+        "x0tta6bl4.kubernetes.namespace=Shop");
   }
 
   @Test
   void aZeroRequestTimeoutStopsStartupNamingTheKey() {
     assertStartupFails(
-        "x0tta6bl4.executor.kubernetes.request-timeout must be between 1ms and 5m, but was PT0S",
-        "x0tta6bl4.executor.kubernetes.request-timeout=0s");
+        "x0tta6bl4.kubernetes.request-timeout must be between 1ms and 5m, but was PT0S",
+        "x0tta6bl4.kubernetes.request-timeout=0s");
   }
 
   @Test
   void aMistypedKeyStopsStartup() {
     runner
-        .withPropertyValues("x0tta6bl4.executor.kubernetes.max-replica=3")
+        .withPropertyValues("x0tta6bl4.kubernetes.max-replica=3")
         .run(
             context ->
                 assertThat(context)
                     .getFailure()
                     .rootCause()
-                    .hasMessageContaining("x0tta6bl4.executor.kubernetes.max-replica"));
+                    .hasMessageContaining("x0tta6bl4.kubernetes.max-replica"));
   }
 
   @Test
