@@ -7,10 +7,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/**
+ * Builds the {@code Monitor} over the self source and any other {@link MetricSource} bean, and the
+ * {@link TargetSources} factory for watched targets.
+ */
 @Configuration(proxyBeanMethods = false)
 class MonitorConfiguration {
 
-  @Bean("Monitor")
+  @Bean(name = "Monitor", destroyMethod = "close")
   SourcesMonitor monitor(
       MonitorProperties properties,
       ObjectProvider<MeterRegistry> registry,
@@ -22,6 +26,12 @@ class MonitorConfiguration {
       sources.add(new SelfSource(self.target(), readings));
     }
     extraSources.orderedStream().forEach(sources::add);
-    return new SourcesMonitor(sources, System::nanoTime);
+    List<MetricSource> fixed = List.copyOf(sources);
+    return new SourcesMonitor(() -> fixed, properties.concurrency(), System::nanoTime);
+  }
+
+  @Bean
+  TargetSources targetSources(MonitorProperties properties) {
+    return new TargetSources(properties.maxBodyBytes(), properties.maxSamples());
   }
 }
