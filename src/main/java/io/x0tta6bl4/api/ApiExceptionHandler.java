@@ -1,5 +1,6 @@
 package io.x0tta6bl4.api;
 
+import io.x0tta6bl4.mapek.monitor.TargetConflictException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -40,6 +41,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<Object> notFound(NotFoundException ex, WebRequest request) {
     return respond(ProblemType.NOT_FOUND.problem(ex.getMessage()), request);
+  }
+
+  @ExceptionHandler(TargetConflictException.class)
+  ResponseEntity<Object> conflict(TargetConflictException ex, WebRequest request) {
+    return respond(ProblemType.CONFLICT.problem(ex.getMessage()), request);
   }
 
   @ExceptionHandler(InvalidRequestException.class)

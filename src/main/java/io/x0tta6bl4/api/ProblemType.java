@@ -17,6 +17,7 @@ enum ProblemType {
   NOT_FOUND("not-found", "Not found", 404),
   METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
   NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
+  CONFLICT("conflict", "Conflict", 409),
   PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", 413),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
   INTERNAL("internal", "Internal error", 500);

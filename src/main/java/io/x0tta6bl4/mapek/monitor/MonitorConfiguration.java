@@ -1,6 +1,7 @@
 package io.x0tta6bl4.mapek.monitor;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.x0tta6bl4.mapek.TargetStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -8,26 +9,36 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Builds the {@code Monitor} over the self source and any other {@link MetricSource} bean, and the
- * {@link TargetSources} factory for watched targets.
+ * Builds the {@code Monitor} over the {@link TargetRegistry}: the self source, any other {@link
+ * MetricSource} bean, and the configured and API-created targets.
  */
 @Configuration(proxyBeanMethods = false)
 class MonitorConfiguration {
 
   @Bean(name = "Monitor", destroyMethod = "close")
-  SourcesMonitor monitor(
+  SourcesMonitor monitor(MonitorProperties properties, TargetRegistry targets) {
+    return new SourcesMonitor(targets::sources, properties.concurrency(), System::nanoTime);
+  }
+
+  /**
+   * The self source and any other {@link MetricSource} bean are fixed; targets from configuration
+   * and the API are read from the registry every cycle.
+   */
+  @Bean
+  TargetRegistry targetRegistry(
       MonitorProperties properties,
+      TargetStore store,
+      TargetSources factory,
       ObjectProvider<MeterRegistry> registry,
       ObjectProvider<MetricSource> extraSources) {
-    List<MetricSource> sources = new ArrayList<>();
+    List<MetricSource> fixed = new ArrayList<>();
     MonitorProperties.Self self = properties.self();
     if (self.enabled()) {
       SelfReadings readings = new JvmSelfReadings(registry.getIfAvailable(), self.dataDirectory());
-      sources.add(new SelfSource(self.target(), readings));
+      fixed.add(new SelfSource(self.target(), readings));
     }
-    extraSources.orderedStream().forEach(sources::add);
-    List<MetricSource> fixed = List.copyOf(sources);
-    return new SourcesMonitor(() -> fixed, properties.concurrency(), System::nanoTime);
+    extraSources.orderedStream().forEach(fixed::add);
+    return new TargetRegistry(properties.targets(), store, factory::create, fixed);
   }
 
   @Bean

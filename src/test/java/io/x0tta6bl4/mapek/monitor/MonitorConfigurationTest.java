@@ -26,7 +26,12 @@ class MonitorConfigurationTest {
 
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties(MonitorProperties.class)
-  static class Wiring extends MonitorConfiguration {}
+  static class Wiring extends MonitorConfiguration {
+    @org.springframework.context.annotation.Bean
+    io.x0tta6bl4.testsupport.InMemoryTargetStore targetStore() {
+      return new io.x0tta6bl4.testsupport.InMemoryTargetStore();
+    }
+  }
 
   @Configuration(proxyBeanMethods = false)
   static class ExtraSource {
