@@ -6,9 +6,12 @@ import io.x0tta6bl4.mapek.LoopMetrics;
 import io.x0tta6bl4.mapek.MapeKLoop;
 import io.x0tta6bl4.mapek.Monitor;
 import io.x0tta6bl4.mapek.execute.HandlerExecutor;
+import io.x0tta6bl4.mapek.monitor.TargetRegistry;
 import io.x0tta6bl4.mapek.plan.PolicyPlanner;
+import io.x0tta6bl4.mapek.plan.TargetGroups;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,6 +40,22 @@ class LoopConfiguration {
         clock,
         System::nanoTime,
         new MapeKLoop.Settings(properties.interval(), properties.mode(), properties.startPaused()));
+  }
+
+  /** Target groups for the planner's blast-radius limits, read from the target registry. */
+  @Bean
+  TargetGroups targetGroups(TargetRegistry targets) {
+    return new TargetGroups() {
+      @Override
+      public Optional<String> groupOf(String target) {
+        return targets.find(target).map(r -> r.target().group());
+      }
+
+      @Override
+      public int size(String group) {
+        return (int) targets.list().stream().filter(r -> group.equals(r.target().group())).count();
+      }
+    };
   }
 
   /** A policy naming an action kind no handler runs would fail at the worst moment: fail now. */

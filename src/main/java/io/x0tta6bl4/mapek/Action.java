@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param target target id the action applies to
  * @param params handler parameters, already validated by the Planner
  * @param policy the policy that chose the action
- * @param step index of the step in the policy; -1 for a recovery step
+ * @param step index of the step in the policy; {@value #RECOVERY_STEP} for a recovery step, {@value
+ *     #ESCALATION_STEP} for an escalation to a person
  * @param symptom the symptom that justifies the action
  * @param reason one sentence: why this action now
  */
@@ -27,6 +28,12 @@ public record Action(
     String symptom,
     String reason) {
 
+  /** {@link #step()} of an action that undoes an earlier one once its symptom has cleared. */
+  public static final int RECOVERY_STEP = -1;
+
+  /** {@link #step()} of an action that tells a person the controller stopped acting. */
+  public static final int ESCALATION_STEP = -2;
+
   public Action {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(kind, "kind");
@@ -39,6 +46,6 @@ public record Action(
 
   /** True for a step that undoes an earlier action once its symptom has cleared. */
   public boolean recovery() {
-    return step < 0;
+    return step == RECOVERY_STEP;
   }
 }

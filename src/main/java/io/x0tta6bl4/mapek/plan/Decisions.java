@@ -41,7 +41,11 @@ final class Decisions {
   }
 
   Action recovery(Episode episode, Step step, String reason) {
-    return create(episode, step, -1, reason);
+    return create(episode, step, Action.RECOVERY_STEP, reason);
+  }
+
+  Action escalation(Episode episode, Step step, String reason) {
+    return create(episode, step, Action.ESCALATION_STEP, reason);
   }
 
   private Action create(Episode episode, Step step, int index, String reason) {

@@ -25,6 +25,7 @@ final class Episode {
   private int nextStep;
   private Instant lastActionAt;
   private String lastSuppression = "";
+  private boolean escalated;
 
   Episode(Policy policy, String target, String symptom, Instant openedAt) {
     this.policy = policy;
@@ -83,6 +84,18 @@ final class Episode {
 
   void exhaust() {
     state = State.EXHAUSTED;
+  }
+
+  /** True the first time only: a problem is escalated to a person once. */
+  boolean escalateOnce() {
+    boolean first = !escalated;
+    escalated = true;
+    return first;
+  }
+
+  /** True once a step ran and the problem has not cleared: its target is being remediated. */
+  boolean remediating() {
+    return attempts > 0;
   }
 
   /**

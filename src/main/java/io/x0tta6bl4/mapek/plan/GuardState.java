@@ -17,6 +17,7 @@ final class GuardState {
 
   private final Map<String, Instant> lastRun = new HashMap<>();
   private final Deque<Instant> recent = new ArrayDeque<>();
+  private final Map<String, Deque<Instant>> perTarget = new HashMap<>();
 
   /** The reason the cooldown blocks {@code kind} on {@code target}, or empty when it does not. */
   Optional<String> cooldownBlocks(String target, String kind, Duration cooldown, Instant now) {
@@ -49,9 +50,29 @@ final class GuardState {
             .formatted(recent.size(), window.toSeconds(), budget));
   }
 
+  /** The reason the target's circuit is open, or empty while it is closed. */
+  Optional<String> circuitBlocks(String target, int max, Duration window, Instant now) {
+    Deque<Instant> runs = perTarget.get(target);
+    if (runs == null) {
+      return Optional.empty();
+    }
+    Instant horizon = now.minus(window);
+    while (!runs.isEmpty() && !runs.peekFirst().isAfter(horizon)) {
+      runs.pollFirst();
+    }
+    if (runs.size() < max) {
+      return Optional.empty();
+    }
+    Duration closesIn = Duration.between(now, runs.peekFirst().plus(window));
+    return Optional.of(
+        "%d actions on %s within %ss; the circuit is open for %ss more: a person should look"
+            .formatted(runs.size(), target, window.toSeconds(), closesIn.toSeconds()));
+  }
+
   void recordRun(String target, String kind, Instant now) {
     lastRun.put(key(target, kind), now);
     recent.addLast(now);
+    perTarget.computeIfAbsent(target, t -> new ArrayDeque<>()).addLast(now);
   }
 
   private static String key(String target, String kind) {

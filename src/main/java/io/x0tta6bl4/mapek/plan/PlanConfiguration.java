@@ -8,10 +8,16 @@ import org.springframework.context.annotation.Configuration;
 class PlanConfiguration {
 
   @Bean("Planner")
-  PolicyPlanner planner(PlannerProperties properties, ObjectProvider<RecoveryListener> recoveries) {
+  PolicyPlanner planner(
+      PlannerProperties properties,
+      ObjectProvider<RecoveryListener> recoveries,
+      ObjectProvider<TargetGroups> groups) {
     return new PolicyPlanner(
         properties.policies(),
         properties.guards(),
+        properties.limits(),
+        groups.getIfAvailable(() -> TargetGroups.NONE),
+        properties.escalation(),
         recoveries.getIfAvailable(() -> RecoveryListener.NONE));
   }
 }

@@ -15,6 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param budget most actions of the whole controller within {@code budgetWindow}
  * @param budgetWindow the budget's sliding window
  * @param policies symptom-to-steps mappings; the first that matches a problem is used
+ * @param circuitBreaker per-target limit on actions, after which the planner stops and escalates
+ * @param blastRadius per-group limits on members remediated at once
+ * @param escalation steps planned once for a problem the planner gives up on (e.g. a webhook to a
+ *     person)
  */
 @ConfigurationProperties(prefix = "x0tta6bl4.planner", ignoreUnknownFields = false)
 public record PlannerProperties(
@@ -22,9 +26,31 @@ public record PlannerProperties(
     @DefaultValue("3") int maxAttempts,
     @DefaultValue("20") int budget,
     @DefaultValue("10m") Duration budgetWindow,
-    List<Policy> policies) {
+    List<Policy> policies,
+    @DefaultValue CircuitBreaker circuitBreaker,
+    @DefaultValue BlastRadius blastRadius,
+    List<Step> escalation) {
+
+  /**
+   * @param maxActions most actions on one target within {@code window}
+   * @param window the sliding window
+   */
+  public record CircuitBreaker(
+      @DefaultValue("5") int maxActions, @DefaultValue("30m") Duration window) {}
+
+  /**
+   * @param maxRemediating most members of one group remediated at once
+   * @param minHealthy smallest share of a group left alone while a member is acted on
+   */
+  public record BlastRadius(
+      @DefaultValue("1") int maxRemediating, @DefaultValue("0.5") double minHealthy) {}
 
   public PlannerProperties {
+    escalation = escalation == null ? List.of() : List.copyOf(escalation);
+    circuitBreaker =
+        circuitBreaker == null ? new CircuitBreaker(5, Duration.ofMinutes(30)) : circuitBreaker;
+    blastRadius = blastRadius == null ? new BlastRadius(1, 0.5) : blastRadius;
+    limits(circuitBreaker, blastRadius);
     policies = policies == null ? List.of() : List.copyOf(policies);
     Set<String> names = new HashSet<>();
     for (Policy policy : policies) {
@@ -36,6 +62,19 @@ public record PlannerProperties(
       }
     }
     guards(cooldown, maxAttempts, budget, budgetWindow);
+  }
+
+  public SafetyLimits limits() {
+    return limits(circuitBreaker, blastRadius);
+  }
+
+  private static SafetyLimits limits(CircuitBreaker circuit, BlastRadius blast) {
+    try {
+      return new SafetyLimits(
+          circuit.maxActions(), circuit.window(), blast.maxRemediating(), blast.minHealthy());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("x0tta6bl4.planner." + e.getMessage(), e);
+    }
   }
 
   public Guards guards() {

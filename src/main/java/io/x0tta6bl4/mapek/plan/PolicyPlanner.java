@@ -28,6 +28,9 @@ public final class PolicyPlanner implements Planner {
 
   private final List<Policy> policies;
   private final Guards guards;
+  private final SafetyLimits limits;
+  private final TargetGroups groups;
+  private final List<Step> escalation;
   private final RecoveryListener recoveries;
   private final Map<Mode, GuardState> guardStates = new EnumMap<>(Mode.class);
   private final Map<Mode, Map<String, Episode>> episodesByMode = new EnumMap<>(Mode.class);
@@ -41,8 +44,25 @@ public final class PolicyPlanner implements Planner {
   }
 
   public PolicyPlanner(List<Policy> policies, Guards guards, RecoveryListener recoveries) {
+    this(policies, guards, SafetyLimits.defaults(), TargetGroups.NONE, List.of(), recoveries);
+  }
+
+  /**
+   * @param escalation steps planned once for a problem the planner gives up on (max attempts
+   *     reached, or the target's circuit open), e.g. a webhook to the on-call person
+   */
+  public PolicyPlanner(
+      List<Policy> policies,
+      Guards guards,
+      SafetyLimits limits,
+      TargetGroups groups,
+      List<Step> escalation,
+      RecoveryListener recoveries) {
     this.policies = List.copyOf(policies);
     this.guards = guards;
+    this.limits = limits;
+    this.groups = groups;
+    this.escalation = List.copyOf(escalation);
     this.recoveries = recoveries;
   }
 
@@ -51,8 +71,9 @@ public final class PolicyPlanner implements Planner {
     selectState(cycle.mode());
     Decisions decisions = new Decisions(cycle);
     Map<String, Anomaly> problems = strongestPerProblem(anomalies);
-    problems.forEach((key, anomaly) -> planProblem(key, anomaly, decisions));
+    // cleared problems first: a group member that recovered no longer counts against the others
     closeClearedEpisodes(problems.keySet(), decisions);
+    problems.forEach((key, anomaly) -> planProblem(key, anomaly, decisions));
     return decisions.plan();
   }
 
@@ -104,8 +125,14 @@ public final class PolicyPlanner implements Planner {
     Action action = decisions.action(episode, step, episode.nextStep(), reason(anomaly));
     Optional<SuppressedAction> blocked = guard(episode, action, step, now);
     if (blocked.isPresent()) {
-      if (episode.firstSuppression(blocked.get().guard())) {
-        decisions.suppress(blocked.get());
+      SuppressedAction suppressed = blocked.get();
+      if (episode.firstSuppression(suppressed.guard())) {
+        decisions.suppress(suppressed);
+      }
+      if (GIVE_UP.contains(suppressed.guard()) && episode.escalateOnce()) {
+        for (Step notify : escalation) {
+          decisions.add(decisions.escalation(episode, notify, "escalated: " + suppressed.reason()));
+        }
       }
       return;
     }
@@ -114,29 +141,12 @@ public final class PolicyPlanner implements Planner {
     decisions.add(action);
   }
 
+  /** Guards after which the planner stops acting on a problem and tells a person. */
+  private static final Set<String> GIVE_UP = Set.of("max-attempts", "circuit-breaker");
+
   private Optional<SuppressedAction> guard(Episode episode, Action action, Step step, Instant now) {
-    if (episode.attempts() >= guards.maxAttempts()) {
-      episode.exhaust();
-      return Optional.of(
-          new SuppressedAction(
-              action,
-              "max-attempts",
-              "%d actions already ran for %s on %s; max-attempts is %d"
-                  .formatted(
-                      episode.attempts(),
-                      action.symptom(),
-                      action.target(),
-                      guards.maxAttempts())));
-    }
-    Duration cooldown = step.cooldown() == null ? guards.cooldown() : step.cooldown();
-    Optional<String> cooling =
-        guardState.cooldownBlocks(action.target(), action.kind(), cooldown, now);
-    if (cooling.isPresent()) {
-      return Optional.of(new SuppressedAction(action, "cooldown", cooling.get()));
-    }
-    return guardState
-        .budgetBlocks(guards.budget(), guards.budgetWindow(), now)
-        .map(reason -> new SuppressedAction(action, "budget", reason));
+    return new GuardChecks(guards, limits, groups, guardState, episodes.values())
+        .check(episode, action, step, now);
   }
 
   private void closeClearedEpisodes(Set<String> current, Decisions decisions) {

@@ -303,12 +303,34 @@ class PolicyPlannerTest {
     assertThatThrownBy(() -> new Guards(Duration.ZERO, 0, 1, Duration.ofMinutes(1)))
         .hasMessage("max-attempts must be at least 1, but was 0");
     assertThatThrownBy(
-            () -> new PlannerProperties(Duration.ZERO, 1, 0, Duration.ofMinutes(1), List.of()))
+            () ->
+                new PlannerProperties(
+                    Duration.ZERO, 1, 0, Duration.ofMinutes(1), List.of(), null, null, null))
         .hasMessage("x0tta6bl4.planner.budget must be at least 1, but was 0");
     assertThatThrownBy(
             () ->
                 new PlannerProperties(
-                    Duration.ZERO, 1, 1, Duration.ofMinutes(1), List.of(MEMORY, MEMORY)))
+                    Duration.ZERO,
+                    1,
+                    1,
+                    Duration.ofMinutes(1),
+                    List.of(MEMORY, MEMORY),
+                    null,
+                    null,
+                    null))
         .hasMessageContaining("'relieve-memory' appears twice");
+    assertThatThrownBy(
+            () ->
+                new PlannerProperties(
+                    Duration.ZERO,
+                    1,
+                    1,
+                    Duration.ofMinutes(1),
+                    List.of(),
+                    null,
+                    new PlannerProperties.BlastRadius(1, 1.5),
+                    null))
+        .hasMessage(
+            "x0tta6bl4.planner.blast-radius.min-healthy must be between 0 and 1, but was 1.5");
   }
 }
