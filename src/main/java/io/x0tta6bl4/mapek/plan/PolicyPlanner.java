@@ -104,6 +104,7 @@ public final class PolicyPlanner implements Planner {
       policy.steps().forEach(step -> kinds.add(step.action()));
       policy.recovery().forEach(step -> kinds.add(step.action()));
     }
+    escalation.forEach(step -> kinds.add(step.action()));
     return kinds;
   }
 

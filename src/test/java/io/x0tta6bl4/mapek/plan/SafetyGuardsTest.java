@@ -99,6 +99,12 @@ class SafetyGuardsTest {
   }
 
   @Test
+  void escalationStepsAreAmongTheKindsWiringChecks() {
+    assertThat(planner(SafetyLimits.defaults()).actionKinds())
+        .containsExactly("command", "webhook");
+  }
+
+  @Test
   void onlyOneMemberOfAGroupIsRemediatedAtATime() {
     PolicyPlanner planner = planner(new SafetyLimits(100, Duration.ofMinutes(10), 1, 0.5));
 
