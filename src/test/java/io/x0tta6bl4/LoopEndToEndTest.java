@@ -177,14 +177,24 @@ class LoopEndToEndTest {
 
   @Test
   @Order(3)
-  void aPersistingFaultDoesNotRepeatTheActionInsideTheCooldown() throws Exception {
+  void aFaultThatOutlivesTheLastStepIsEscalatedNotRepeated() throws Exception {
+    JsonNode verifying = runCycleAt(500);
     for (int i = 0; i < 5; i++) {
       runCycleAt(500);
     }
 
     assertThat(RECEIVED).hasSize(1);
-    assertThat(count("select count(*) from suppressed_actions where guard = 'cooldown'"))
-        .isEqualTo(1);
+    assertThat(verifying.path("plan").path("incidents").get(0).path("state").asString())
+        .isEqualTo("ESCALATED");
+    JsonNode incidents = get("/api/v1/incidents?target=checkout");
+    assertThat(incidents.path("total").asLong()).isEqualTo(1);
+    JsonNode incident = incidents.path("items").get(0);
+    assertThat(incident.path("state").asString()).isEqualTo("ESCALATED");
+    assertThat(incident.path("symptom").asString()).isEqualTo("backlog");
+    JsonNode timeline = get("/api/v1/incidents/" + incident.path("id").asString()).path("timeline");
+    assertThat(timeline.findValuesAsString("state"))
+        .containsExactly("DETECTED", "REMEDIATING", "ESCALATED");
+    assertThat(timeline.get(1).path("outcome").path("status").asString()).isEqualTo("SUCCEEDED");
   }
 
   @Test

@@ -33,6 +33,12 @@ public interface Knowledge {
 
   Optional<ActionRecord> action(String id);
 
+  /** Newest first; {@code state} and {@code target} filter when not null. */
+  Page<IncidentSummary> incidents(IncidentState state, String target, int page, int size);
+
+  /** One incident with its timeline, each action event with the action's outcome. */
+  Optional<IncidentDetail> incident(String id);
+
   /** Per (symptom, action kind): how often the action ran for real and how often it succeeded. */
   List<SuccessRate> successRates();
 
@@ -114,6 +120,47 @@ public interface Knowledge {
   }
 
   record AnomalyRecord(long cycleId, Instant observedAt, Anomaly anomaly) {}
+
+  /**
+   * One incident.
+   *
+   * @param onsetAt when its condition began, as the detector saw it (the first sample over a
+   *     threshold, the first failed probe)
+   * @param detectedAt the cycle that confirmed it
+   * @param closedAt the cycle that found it cleared; null while open
+   * @param actions actions the planner ran for it
+   * @param timeToDetectSeconds detectedAt - onsetAt; null when the onset is unknown
+   * @param timeToRecoverSeconds closedAt - detectedAt for a resolved incident; else null
+   */
+  record IncidentSummary(
+      String id,
+      String target,
+      String symptom,
+      IncidentState state,
+      Instant onsetAt,
+      Instant detectedAt,
+      Instant closedAt,
+      int actions,
+      Double timeToDetectSeconds,
+      Double timeToRecoverSeconds) {}
+
+  record IncidentDetail(IncidentSummary summary, List<TimelineEntry> timeline) {
+    public IncidentDetail {
+      timeline = List.copyOf(timeline);
+    }
+  }
+
+  /**
+   * One event of an incident; {@code outcome} is the action's outcome for a REMEDIATING event (null
+   * until the Executor recorded one).
+   */
+  record TimelineEntry(
+      Instant at,
+      long cycleId,
+      IncidentState state,
+      String actionId,
+      String note,
+      Outcome outcome) {}
 
   /** An action that the Executor ran (or dry-ran), with its outcome. */
   record ActionRecord(long cycleId, Instant plannedAt, Action action, Outcome outcome) {}

@@ -63,6 +63,17 @@ public final class InMemoryKnowledge implements Knowledge {
   }
 
   @Override
+  public Page<IncidentSummary> incidents(
+      io.x0tta6bl4.mapek.IncidentState state, String target, int page, int size) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public Optional<IncidentDetail> incident(String id) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
   public List<SuccessRate> successRates() {
     throw new UnsupportedOperationException();
   }

@@ -58,9 +58,11 @@ final class CycleWriter {
           + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final JdbcTemplate jdbc;
+  private final IncidentWriter incidents;
 
   CycleWriter(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.incidents = new IncidentWriter(jdbc);
   }
 
   /**
@@ -82,6 +84,7 @@ final class CycleWriter {
         report.plan().actions(),
         (ps, a) -> bindAction(ps, plannedAt, a, outcomes.get(a.id())));
     batch(INSERT_SUPPRESSED, cycle, report.plan().suppressed(), CycleWriter::bindSuppressed);
+    incidents.write(cycle, report.plan().incidents());
     return true;
   }
 

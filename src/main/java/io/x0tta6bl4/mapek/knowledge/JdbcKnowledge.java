@@ -1,6 +1,7 @@
 package io.x0tta6bl4.mapek.knowledge;
 
 import io.x0tta6bl4.mapek.CycleReport;
+import io.x0tta6bl4.mapek.IncidentState;
 import io.x0tta6bl4.mapek.Knowledge;
 import io.x0tta6bl4.mapek.OutcomeStatus;
 import java.time.Duration;
@@ -36,6 +37,7 @@ public final class JdbcKnowledge implements Knowledge {
   private final TransactionTemplate snapshot;
   private final CycleWriter writer;
   private final KnowledgeQueries queries;
+  private final IncidentQueries incidentQueries;
   private final Duration retention;
 
   /**
@@ -52,6 +54,7 @@ public final class JdbcKnowledge implements Knowledge {
     snapshot.setReadOnly(true);
     this.writer = new CycleWriter(jdbc);
     this.queries = new KnowledgeQueries(jdbc);
+    this.incidentQueries = new IncidentQueries(jdbc);
   }
 
   /** Over a data source of its own, with a transaction manager of its own. */
@@ -118,6 +121,16 @@ public final class JdbcKnowledge implements Knowledge {
   }
 
   @Override
+  public Page<IncidentSummary> incidents(IncidentState state, String target, int page, int size) {
+    return snapshot.execute(status -> incidentQueries.incidents(state, target, page, size));
+  }
+
+  @Override
+  public Optional<IncidentDetail> incident(String id) {
+    return snapshot.execute(status -> incidentQueries.incident(id));
+  }
+
+  @Override
   public Stats stats() {
     return snapshot.execute(status -> queries.stats(retention));
   }
@@ -133,7 +146,12 @@ public final class JdbcKnowledge implements Knowledge {
                       + "last_pruned_cycle_id, coalesce((select max(id) from cycles"
                       + " where started_at < ?), 0)) where id = 1",
                   before);
-              return jdbc.update("delete from cycles where started_at < ?", before);
+              int cycles = jdbc.update("delete from cycles where started_at < ?", before);
+              // a closed incident whose whole timeline was pruned goes with it
+              jdbc.update(
+                  "delete from incidents where closed_at is not null and not exists"
+                      + " (select 1 from incident_events e where e.incident_id = incidents.id)");
+              return cycles;
             });
     return deleted == null ? 0 : deleted;
   }

@@ -2,8 +2,11 @@ package io.x0tta6bl4.mapek.plan;
 
 import io.x0tta6bl4.mapek.Action;
 import io.x0tta6bl4.mapek.CycleContext;
+import io.x0tta6bl4.mapek.IncidentEvent;
+import io.x0tta6bl4.mapek.IncidentState;
 import io.x0tta6bl4.mapek.Plan;
 import io.x0tta6bl4.mapek.SuppressedAction;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +17,7 @@ final class Decisions {
   private final CycleContext cycle;
   private final List<Action> actions = new ArrayList<>();
   private final List<SuppressedAction> suppressed = new ArrayList<>();
+  private final List<IncidentEvent> events = new ArrayList<>();
   private int sequence;
 
   Decisions(CycleContext cycle) {
@@ -32,8 +36,21 @@ final class Decisions {
     suppressed.add(suppression);
   }
 
+  void event(Episode episode, IncidentState state, String actionId, Instant onset, String note) {
+    events.add(
+        new IncidentEvent(
+            episode.id(),
+            episode.target(),
+            episode.symptom(),
+            state,
+            cycle.startedAt(),
+            onset,
+            actionId,
+            note));
+  }
+
   Plan plan() {
-    return new Plan(cycle.cycleId(), cycle.mode(), actions, suppressed);
+    return new Plan(cycle.cycleId(), cycle.mode(), actions, suppressed, events);
   }
 
   Action action(Episode episode, Step step, int index, String reason) {

@@ -1,37 +1,39 @@
 package io.x0tta6bl4.mapek.plan;
 
+import io.x0tta6bl4.mapek.IncidentState;
 import java.time.Instant;
 
 /**
- * The planner's state for one ongoing problem (a target with a symptom), from the first cycle that
- * reports it until the first cycle that does not. A small state machine: OPEN (nothing ran yet) →
- * ACTING (a step ran; the next waits for {@link Policy#escalateAfter()}) → EXHAUSTED (max attempts
- * reached: the planner stops acting on it until it clears).
+ * The planner's state for one incident (a target with a symptom), from the first cycle that reports
+ * it until the first cycle that does not. Its states are the incident's: DETECTED (nothing ran yet)
+ * → REMEDIATING (a step was planned this cycle) → VERIFYING (the step gets {@link
+ * Policy#escalateAfter()} to clear the symptom) → the next step, or ESCALATED when the last step
+ * did not clear it (or a guard made the planner give up). RESOLVED is the planner dropping the
+ * episode.
  */
 final class Episode {
 
-  enum State {
-    OPEN,
-    ACTING,
-    EXHAUSTED
-  }
-
+  private final String id;
   private final Policy policy;
   private final String target;
   private final String symptom;
   private final Instant openedAt;
-  private State state = State.OPEN;
+  private IncidentState state = IncidentState.DETECTED;
   private int attempts;
-  private int nextStep;
+  private int lastStep = -1;
   private Instant lastActionAt;
   private String lastSuppression = "";
-  private boolean escalated;
 
-  Episode(Policy policy, String target, String symptom, Instant openedAt) {
+  Episode(String id, Policy policy, String target, String symptom, Instant openedAt) {
+    this.id = id;
     this.policy = policy;
     this.target = target;
     this.symptom = symptom;
     this.openedAt = openedAt;
+  }
+
+  String id() {
+    return id;
   }
 
   String target() {
@@ -46,7 +48,7 @@ final class Episode {
     return policy;
   }
 
-  State state() {
+  IncidentState state() {
     return state;
   }
 
@@ -54,48 +56,70 @@ final class Episode {
     return attempts;
   }
 
-  int nextStep() {
-    return nextStep;
-  }
-
   Instant openedAt() {
     return openedAt;
+  }
+
+  /** The step to try when {@link #due}: the first, or the one after the last that ran. */
+  int nextStep() {
+    return lastStep + 1;
+  }
+
+  /** True when the last step ran and had its time to work without clearing the symptom. */
+  boolean lastStepFailed(Instant now) {
+    return lastStep == policy.steps().size() - 1 && verified(now);
   }
 
   /** True when a step may be tried now: nothing ran yet, or the last step had its time to work. */
   boolean due(Instant now) {
     return switch (state) {
-      case OPEN -> true;
-      case ACTING -> !now.isBefore(lastActionAt.plus(policy.escalateAfter()));
-      case EXHAUSTED -> false;
+      case DETECTED -> true;
+      case REMEDIATING, VERIFYING -> verified(now);
+      case ESCALATED, RESOLVED -> false;
     };
   }
 
+  private boolean verified(Instant now) {
+    return lastActionAt != null && !now.isBefore(lastActionAt.plus(policy.escalateAfter()));
+  }
+
   void actionPlanned(Instant now) {
-    if (state == State.EXHAUSTED) {
-      throw new IllegalStateException("no action may be planned for an exhausted episode");
-    }
-    state = State.ACTING;
+    move(IncidentState.REMEDIATING);
     attempts++;
+    lastStep++;
     lastActionAt = now;
-    nextStep = Math.min(nextStep + 1, policy.steps().size() - 1);
     lastSuppression = "";
   }
 
-  void exhaust() {
-    state = State.EXHAUSTED;
+  /** REMEDIATING → VERIFYING in the cycle after the action; answers whether the state changed. */
+  boolean verifying() {
+    if (state != IncidentState.REMEDIATING) {
+      return false;
+    }
+    move(IncidentState.VERIFYING);
+    return true;
   }
 
-  /** True the first time only: a problem is escalated to a person once. */
-  boolean escalateOnce() {
-    boolean first = !escalated;
-    escalated = true;
-    return first;
+  /** Answers true the first time only: an incident is escalated to a person once. */
+  boolean escalate() {
+    if (state == IncidentState.ESCALATED) {
+      return false;
+    }
+    move(IncidentState.ESCALATED);
+    return true;
   }
 
   /** True once a step ran and the problem has not cleared: its target is being remediated. */
   boolean remediating() {
-    return attempts > 0;
+    return attempts > 0 && state != IncidentState.ESCALATED;
+  }
+
+  private void move(IncidentState next) {
+    if (state == IncidentState.ESCALATED || state == IncidentState.RESOLVED) {
+      throw new IllegalStateException(
+          "incident " + id + " is " + state + "; it cannot become " + next);
+    }
+    state = next;
   }
 
   /**
@@ -103,7 +127,7 @@ final class Episode {
    * consecutive cycles is recorded once, so a long cooldown does not fill Knowledge with copies.
    */
   boolean firstSuppression(String guard) {
-    String key = guard + "#" + nextStep;
+    String key = guard + "#" + nextStep();
     boolean first = !key.equals(lastSuppression);
     lastSuppression = key;
     return first;

@@ -45,7 +45,6 @@ final class GuardChecks {
 
   private Optional<SuppressedAction> attemptsLeft(Episode episode, Action action) {
     if (episode.attempts() >= guards.maxAttempts()) {
-      episode.exhaust();
       return Optional.of(
           new SuppressedAction(
               action,

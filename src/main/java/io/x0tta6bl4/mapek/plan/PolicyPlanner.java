@@ -3,6 +3,7 @@ package io.x0tta6bl4.mapek.plan;
 import io.x0tta6bl4.mapek.Action;
 import io.x0tta6bl4.mapek.Anomaly;
 import io.x0tta6bl4.mapek.CycleContext;
+import io.x0tta6bl4.mapek.IncidentState;
 import io.x0tta6bl4.mapek.Mode;
 import io.x0tta6bl4.mapek.Plan;
 import io.x0tta6bl4.mapek.Planner;
@@ -116,30 +117,69 @@ public final class PolicyPlanner implements Planner {
       if (policy.isEmpty()) {
         return;
       }
-      episode = new Episode(policy.get(), anomaly.target(), anomaly.symptom(), now);
+      String id = decisions.cycle().cycleId() + "-" + anomaly.target() + "-" + anomaly.symptom();
+      episode = new Episode(id, policy.get(), anomaly.target(), anomaly.symptom(), now);
       episodes.put(key, episode);
+      decisions.event(
+          episode, IncidentState.DETECTED, null, anomaly.evidence().since(), reason(anomaly));
     }
     if (!episode.due(now)) {
+      if (episode.verifying()) {
+        decisions.event(
+            episode,
+            IncidentState.VERIFYING,
+            null,
+            null,
+            "waiting up to %ss for %s to clear"
+                .formatted(episode.policy().escalateAfter().toSeconds(), episode.symptom()));
+      }
       return;
     }
-    Step step = episode.policy().steps().get(episode.nextStep());
-    Action action = decisions.action(episode, step, episode.nextStep(), reason(anomaly));
+    if (episode.lastStepFailed(now)) {
+      giveUp(
+          episode,
+          "the last step of policy "
+              + episode.policy().name()
+              + " ran and "
+              + episode.symptom()
+              + " has not cleared",
+          decisions);
+      return;
+    }
+    int index = episode.nextStep();
+    Step step = episode.policy().steps().get(index);
+    Action action = decisions.action(episode, step, index, reason(anomaly));
     Optional<SuppressedAction> blocked = guard(episode, action, step, now);
     if (blocked.isPresent()) {
       SuppressedAction suppressed = blocked.get();
       if (episode.firstSuppression(suppressed.guard())) {
         decisions.suppress(suppressed);
       }
-      if (GIVE_UP.contains(suppressed.guard()) && episode.escalateOnce()) {
-        for (Step notify : escalation) {
-          decisions.add(decisions.escalation(episode, notify, "escalated: " + suppressed.reason()));
-        }
+      if (GIVE_UP.contains(suppressed.guard())) {
+        giveUp(episode, suppressed.reason(), decisions);
       }
       return;
     }
     episode.actionPlanned(now);
     guardState.recordRun(action.target(), action.kind(), now);
     decisions.add(action);
+    decisions.event(
+        episode,
+        IncidentState.REMEDIATING,
+        action.id(),
+        null,
+        "step %d of %s: %s".formatted(index + 1, episode.policy().name(), action.kind()));
+  }
+
+  /** Stops acting on the incident, once, and tells a person through the escalation steps. */
+  private void giveUp(Episode episode, String why, Decisions decisions) {
+    if (!episode.escalate()) {
+      return;
+    }
+    decisions.event(episode, IncidentState.ESCALATED, null, null, why);
+    for (Step notify : escalation) {
+      decisions.add(decisions.escalation(episode, notify, "escalated: " + why));
+    }
   }
 
   /** Guards after which the planner stops acting on a problem and tells a person. */
@@ -159,14 +199,20 @@ public final class PolicyPlanner implements Planner {
       }
       Episode episode = entry.getValue();
       it.remove();
-      if (episode.attempts() == 0) {
-        continue;
-      }
       Duration lasted = Duration.between(episode.openedAt(), decisions.cycle().startedAt());
-      recoveries.recovered(episode.target(), episode.symptom(), lasted);
       String reason =
           "%s on %s cleared after %ss"
               .formatted(episode.symptom(), episode.target(), lasted.toSeconds());
+      decisions.event(
+          episode,
+          IncidentState.RESOLVED,
+          null,
+          null,
+          episode.attempts() == 0 ? reason + " without action" : reason);
+      if (episode.attempts() == 0) {
+        continue;
+      }
+      recoveries.recovered(episode.target(), episode.symptom(), lasted);
       for (Step step : episode.policy().recovery()) {
         decisions.add(decisions.recovery(episode, step, reason));
       }

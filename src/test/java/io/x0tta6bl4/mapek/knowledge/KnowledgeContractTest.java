@@ -10,16 +10,23 @@ import static org.assertj.core.api.Assertions.within;
 import io.x0tta6bl4.mapek.Action;
 import io.x0tta6bl4.mapek.CycleContext;
 import io.x0tta6bl4.mapek.CycleReport;
+import io.x0tta6bl4.mapek.IncidentEvent;
+import io.x0tta6bl4.mapek.IncidentState;
 import io.x0tta6bl4.mapek.Knowledge.ActionRecord;
 import io.x0tta6bl4.mapek.Knowledge.AnomalyRecord;
 import io.x0tta6bl4.mapek.Knowledge.CycleDetail;
 import io.x0tta6bl4.mapek.Knowledge.CycleSummary;
+import io.x0tta6bl4.mapek.Knowledge.IncidentDetail;
+import io.x0tta6bl4.mapek.Knowledge.IncidentSummary;
 import io.x0tta6bl4.mapek.Knowledge.Page;
 import io.x0tta6bl4.mapek.Knowledge.Stats;
 import io.x0tta6bl4.mapek.Knowledge.SuccessRate;
+import io.x0tta6bl4.mapek.Knowledge.TimelineEntry;
 import io.x0tta6bl4.mapek.Mode;
+import io.x0tta6bl4.mapek.Outcome;
 import io.x0tta6bl4.mapek.OutcomeStatus;
 import io.x0tta6bl4.mapek.Plan;
+import io.x0tta6bl4.mapek.Snapshot;
 import io.x0tta6bl4.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +58,7 @@ abstract class KnowledgeContractTest {
   void emptyStore() {
     Flyway.configure().dataSource(dataSource()).load().migrate();
     jdbc = new JdbcTemplate(dataSource());
+    jdbc.update("delete from incidents");
     jdbc.update("delete from cycles");
     jdbc.update("update knowledge_watermark set last_pruned_cycle_id = 0");
     clock = new MutableClock(T0);
@@ -392,6 +400,111 @@ abstract class KnowledgeContractTest {
   @Test
   void reachableWhileTheDatabaseAnswers() {
     assertThat(knowledge.reachable()).isTrue();
+  }
+
+  private static CycleReport withIncidents(
+      long cycle, List<Action> actions, List<Outcome> outcomes, IncidentEvent... events) {
+    Instant at = Reports.startOf(cycle);
+    return new CycleReport(
+        new CycleContext(cycle, at, Mode.ACTIVE),
+        Map.of(),
+        Snapshot.empty(cycle, at),
+        List.of(),
+        new Plan(cycle, Mode.ACTIVE, actions, List.of(), List.of(events)),
+        outcomes,
+        List.of());
+  }
+
+  private static IncidentEvent event(
+      long cycle, IncidentState state, Instant onset, String actionId) {
+    return new IncidentEvent(
+        "1-api-target_down",
+        "api",
+        "target_down",
+        state,
+        Reports.startOf(cycle),
+        onset,
+        actionId,
+        state.name().toLowerCase());
+  }
+
+  @Test
+  void incidentsKeepTheirStateTimelineOutcomesAndTimes() {
+    Instant onset = Reports.startOf(1).minusSeconds(2);
+    Action restart =
+        new Action("1-1", "command", "api", Map.of(), "restart", 0, "target_down", "down");
+    Outcome restarted =
+        new Outcome(
+            "1-1",
+            OutcomeStatus.SUCCEEDED,
+            Reports.startOf(1),
+            Duration.ofMillis(700),
+            1,
+            "exit 0");
+    knowledge.record(
+        withIncidents(
+            1,
+            List.of(restart),
+            List.of(restarted),
+            event(1, IncidentState.DETECTED, onset, null),
+            event(1, IncidentState.REMEDIATING, null, "1-1")));
+    knowledge.record(
+        withIncidents(2, List.of(), List.of(), event(2, IncidentState.VERIFYING, null, null)));
+
+    IncidentSummary open = knowledge.incidents(null, null, 0, 20).items().get(0);
+    knowledge.record(
+        withIncidents(3, List.of(), List.of(), event(3, IncidentState.RESOLVED, null, null)));
+    IncidentDetail resolved = knowledge.incident("1-api-target_down").orElseThrow();
+
+    assertThat(open.state()).isEqualTo(IncidentState.VERIFYING);
+    assertThat(open.closedAt()).isNull();
+    assertThat(open.timeToRecoverSeconds()).isNull();
+    assertThat(resolved.summary().state()).isEqualTo(IncidentState.RESOLVED);
+    assertThat(resolved.summary().actions()).isEqualTo(1);
+    assertThat(resolved.summary().timeToDetectSeconds()).isEqualTo(2.0);
+    assertThat(resolved.summary().timeToRecoverSeconds())
+        .isEqualTo(Duration.between(Reports.startOf(1), Reports.startOf(3)).toNanos() / 1e9);
+    assertThat(resolved.timeline())
+        .extracting(TimelineEntry::state)
+        .containsExactly(
+            IncidentState.DETECTED,
+            IncidentState.REMEDIATING,
+            IncidentState.VERIFYING,
+            IncidentState.RESOLVED);
+    assertThat(resolved.timeline().get(1).outcome()).isEqualTo(restarted);
+    assertThat(resolved.timeline().get(0).outcome()).isNull();
+    assertThat(knowledge.incidents(IncidentState.RESOLVED, "api", 0, 20).total()).isEqualTo(1);
+    assertThat(knowledge.incidents(IncidentState.ESCALATED, null, 0, 20).total()).isZero();
+    assertThat(knowledge.incidents(null, "db", 0, 20).total()).isZero();
+    assertThat(knowledge.incident("nope")).isEmpty();
+  }
+
+  @Test
+  void aClosedIncidentGoesWithItsPrunedTimelineAndAnOpenOneStays() {
+    knowledge.record(
+        withIncidents(1, List.of(), List.of(), event(1, IncidentState.DETECTED, null, null)));
+    knowledge.record(
+        withIncidents(2, List.of(), List.of(), event(2, IncidentState.RESOLVED, null, null)));
+    knowledge.record(
+        withIncidents(
+            3,
+            List.of(),
+            List.of(),
+            new IncidentEvent(
+                "3-db-target_down",
+                "db",
+                "target_down",
+                IncidentState.DETECTED,
+                Reports.startOf(3),
+                null,
+                null,
+                "")));
+
+    knowledge.prune(Reports.startOf(3));
+
+    assertThat(knowledge.incidents(null, null, 0, 20).items())
+        .extracting(IncidentSummary::id)
+        .containsExactly("3-db-target_down");
   }
 
   private List<Long> cycleIdsIn(String table) {

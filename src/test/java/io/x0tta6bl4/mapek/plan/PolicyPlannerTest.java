@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.x0tta6bl4.mapek.Action;
 import io.x0tta6bl4.mapek.Anomaly;
 import io.x0tta6bl4.mapek.CycleContext;
+import io.x0tta6bl4.mapek.IncidentEvent;
+import io.x0tta6bl4.mapek.IncidentState;
 import io.x0tta6bl4.mapek.Mode;
 import io.x0tta6bl4.mapek.Plan;
 import io.x0tta6bl4.mapek.Severity;
@@ -94,7 +96,9 @@ class PolicyPlannerTest {
             "gc-only",
             "memory_pressure",
             "*",
-            List.of(new Step("gc", Map.of(), Duration.ofMinutes(5))),
+            List.of(
+                new Step("gc", Map.of(), Duration.ofMinutes(5)),
+                new Step("gc", Map.of(), Duration.ofMinutes(5))),
             Duration.ofSeconds(10),
             List.of());
     PolicyPlanner single = new PolicyPlanner(List.of(gcOnly), guards);
@@ -127,7 +131,7 @@ class PolicyPlannerTest {
             "log-only",
             "memory_pressure",
             "*",
-            List.of(new Step("log", Map.of(), Duration.ZERO)),
+            java.util.Collections.nCopies(5, new Step("log", Map.of(), Duration.ZERO)),
             Duration.ZERO,
             List.of());
     PolicyPlanner single =
@@ -289,6 +293,56 @@ class PolicyPlannerTest {
 
     assertThat(again.actions()).isEmpty();
     assertThat(again.suppressed()).extracting(s -> s.guard()).containsExactly("cooldown");
+  }
+
+  @Test
+  void anIncidentMovesThroughDetectedRemediatingVerifyingAndResolved() {
+    Plan detected = planAt(Duration.ZERO, anomaly("api", "memory_pressure"));
+    Plan verifying = planAt(Duration.ofSeconds(5), anomaly("api", "memory_pressure"));
+    Plan quiet = planAt(Duration.ofSeconds(10), anomaly("api", "memory_pressure"));
+    Plan resolved = planAt(Duration.ofSeconds(15));
+
+    assertThat(detected.incidents())
+        .extracting(IncidentEvent::state)
+        .containsExactly(IncidentState.DETECTED, IncidentState.REMEDIATING);
+    IncidentEvent first = detected.incidents().get(0);
+    assertThat(first.incidentId()).isEqualTo("1-api-memory_pressure");
+    assertThat(first.onset()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+    assertThat(detected.incidents().get(1).actionId()).isEqualTo(detected.actions().get(0).id());
+    assertThat(verifying.incidents())
+        .extracting(IncidentEvent::state)
+        .containsExactly(IncidentState.VERIFYING);
+    assertThat(quiet.incidents()).isEmpty();
+    assertThat(resolved.incidents())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.state()).isEqualTo(IncidentState.RESOLVED);
+              assertThat(e.incidentId()).isEqualTo("1-api-memory_pressure");
+              assertThat(e.note()).isEqualTo("memory_pressure on api cleared after 15s");
+            });
+  }
+
+  @Test
+  void anIncidentIsEscalatedWhenItsLastStepDidNotClearTheSymptom() {
+    planAt(Duration.ZERO, anomaly("self", "saturation"));
+    Plan stillThere = planAt(Duration.ofSeconds(30), anomaly("self", "saturation"));
+    Plan escalated = planAt(Duration.ofSeconds(60), anomaly("self", "saturation"));
+    Plan later = planAt(Duration.ofMinutes(10), anomaly("self", "saturation"));
+
+    assertThat(stillThere.actions()).isEmpty();
+    assertThat(escalated.actions()).isEmpty();
+    assertThat(escalated.incidents())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.state()).isEqualTo(IncidentState.ESCALATED);
+              assertThat(e.note())
+                  .isEqualTo(
+                      "the last step of policy shed-load ran and saturation has not cleared");
+            });
+    assertThat(later.actions()).isEmpty();
+    assertThat(later.incidents()).isEmpty();
   }
 
   @Test

@@ -25,7 +25,8 @@ class SafetyGuardsTest {
           "restart",
           "target_down",
           "*",
-          List.of(new Step("command", Map.of(), Duration.ZERO)),
+          // ten restarts in a row, so only the guards under test stop them
+          java.util.Collections.nCopies(10, new Step("command", Map.of(), Duration.ZERO)),
           Duration.ZERO,
           List.of());
   private static final Step PAGE =
@@ -86,16 +87,22 @@ class SafetyGuardsTest {
   }
 
   @Test
-  void theCircuitClosesWhenItsWindowHasPassed() {
+  void anEscalatedIncidentIsLeftAloneAndTheCircuitClosesWhenItsWindowHasPassed() {
     PolicyPlanner planner = planner(new SafetyLimits(2, Duration.ofMinutes(10), 1, 0));
     plan(planner, Duration.ZERO, anomaly("db", "target_down"));
     plan(planner, Duration.ofSeconds(1), anomaly("db", "target_down"));
     Plan open = plan(planner, Duration.ofSeconds(2), anomaly("db", "target_down"));
+    Plan leftAlone = plan(planner, Duration.ofSeconds(3), anomaly("db", "target_down"));
+    plan(planner, Duration.ofSeconds(4));
+    Plan reopenedWhileOpen = plan(planner, Duration.ofMinutes(5), anomaly("db", "target_down"));
+    plan(planner, Duration.ofMinutes(6));
 
-    Plan later = plan(planner, Duration.ofMinutes(11), anomaly("db", "target_down"));
+    Plan afterWindow = plan(planner, Duration.ofMinutes(11), anomaly("db", "target_down"));
 
     assertThat(open.actions()).extracting(Action::kind).containsExactly("webhook");
-    assertThat(later.actions()).extracting(Action::kind).containsExactly("command");
+    assertThat(leftAlone.actions()).isEmpty();
+    assertThat(reopenedWhileOpen.actions()).extracting(Action::kind).containsExactly("webhook");
+    assertThat(afterWindow.actions()).extracting(Action::kind).containsExactly("command");
   }
 
   @Test
