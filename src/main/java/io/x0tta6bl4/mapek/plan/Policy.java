@@ -10,7 +10,8 @@ import java.util.List;
  * @param symptom symptom it handles, exactly as detectors name it
  * @param target target id it applies to, or {@code *} for every target
  * @param steps tried in order: step n+1 only after step n ran and the symptom persisted for {@code
- *     escalateAfter}; the last step repeats (within guards) while the symptom persists
+ *     escalateAfter}; when the last step had its time and the symptom persists, the incident is
+ *     escalated
  * @param escalateAfter how long a step gets to work before the next one is tried
  * @param recovery steps run once when the symptom clears after at least one step ran (for example
  *     putting the service back into readiness)
