@@ -39,6 +39,15 @@ public interface Knowledge {
   /** One incident with its timeline, each action event with the action's outcome. */
   Optional<IncidentDetail> incident(String id);
 
+  /** Incidents not yet resolved, with what a restarted planner needs to resume them. */
+  List<OpenIncident> openIncidents();
+
+  /**
+   * Actions that really ran (SUCCEEDED or FAILED) planned at or after {@code since}, oldest first:
+   * what the guards of a restarted planner must remember.
+   */
+  List<ActionRecord> actionsSince(Instant since);
+
   /** Per (symptom, action kind): how often the action ran for real and how often it succeeded. */
   List<SuccessRate> successRates();
 
@@ -143,6 +152,24 @@ public interface Knowledge {
       int actions,
       Double timeToDetectSeconds,
       Double timeToRecoverSeconds) {}
+
+  /**
+   * An open incident as a restarted planner resumes it.
+   *
+   * @param policy the policy of its last action; null when nothing ran yet
+   * @param lastStep the policy step of its last action; -1 when nothing ran yet
+   * @param lastActionAt when its last action was planned; null when nothing ran yet
+   */
+  record OpenIncident(
+      String id,
+      String target,
+      String symptom,
+      IncidentState state,
+      Instant detectedAt,
+      int attempts,
+      String policy,
+      int lastStep,
+      Instant lastActionAt) {}
 
   record IncidentDetail(IncidentSummary summary, List<TimelineEntry> timeline) {
     public IncidentDetail {

@@ -74,6 +74,16 @@ public final class InMemoryKnowledge implements Knowledge {
   }
 
   @Override
+  public List<OpenIncident> openIncidents() {
+    return List.of();
+  }
+
+  @Override
+  public List<ActionRecord> actionsSince(Instant since) {
+    return List.of();
+  }
+
+  @Override
   public List<SuccessRate> successRates() {
     throw new UnsupportedOperationException();
   }

@@ -3,6 +3,7 @@ package io.x0tta6bl4.mapek.knowledge;
 import io.x0tta6bl4.mapek.IncidentState;
 import io.x0tta6bl4.mapek.Knowledge.IncidentDetail;
 import io.x0tta6bl4.mapek.Knowledge.IncidentSummary;
+import io.x0tta6bl4.mapek.Knowledge.OpenIncident;
 import io.x0tta6bl4.mapek.Knowledge.Page;
 import io.x0tta6bl4.mapek.Knowledge.TimelineEntry;
 import io.x0tta6bl4.mapek.Outcome;
@@ -48,6 +49,26 @@ final class IncidentQueries {
     }
     List<TimelineEntry> timeline = jdbc.query(TIMELINE, IncidentQueries::entry, id);
     return Optional.of(new IncidentDetail(found.get(0), timeline));
+  }
+
+  List<OpenIncident> open() {
+    return jdbc.query(
+        "select i.id, i.target, i.symptom, i.state, i.detected_at, i.actions, a.policy, a.step,"
+            + " a.planned_at from incidents i left join actions a on a.id = (select e.action_id"
+            + " from incident_events e where e.incident_id = i.id and e.action_id is not null"
+            + " order by e.cycle_id desc, e.seq desc limit 1) where i.state <> 'RESOLVED'"
+            + " order by i.detected_at",
+        (rs, row) ->
+            new OpenIncident(
+                rs.getString("id"),
+                rs.getString("target"),
+                rs.getString("symptom"),
+                IncidentState.valueOf(rs.getString("state")),
+                Columns.instant(rs, "detected_at"),
+                rs.getInt("actions"),
+                rs.getString("policy"),
+                rs.getString("policy") == null ? -1 : rs.getInt("step"),
+                Columns.instant(rs, "planned_at")));
   }
 
   private static IncidentSummary summary(ResultSet rs, int row) throws SQLException {

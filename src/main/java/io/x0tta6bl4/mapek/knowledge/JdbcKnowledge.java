@@ -131,6 +131,21 @@ public final class JdbcKnowledge implements Knowledge {
   }
 
   @Override
+  public List<OpenIncident> openIncidents() {
+    return snapshot.execute(status -> incidentQueries.open());
+  }
+
+  @Override
+  public List<ActionRecord> actionsSince(Instant since) {
+    return jdbc.query(
+        Rows.ACTIONS
+            + " where planned_at >= ? and status in ('SUCCEEDED', 'FAILED')"
+            + " order by cycle_id, seq",
+        Rows::action,
+        Columns.timestamp(since));
+  }
+
+  @Override
   public Stats stats() {
     return snapshot.execute(status -> queries.stats(retention));
   }

@@ -32,6 +32,25 @@ final class Episode {
     this.openedAt = openedAt;
   }
 
+  /** An incident a restarted planner picks up where Knowledge left it. */
+  static Episode resumed(
+      String id,
+      Policy policy,
+      String target,
+      String symptom,
+      Instant openedAt,
+      IncidentState state,
+      int attempts,
+      int lastStep,
+      Instant lastActionAt) {
+    Episode episode = new Episode(id, policy, target, symptom, openedAt);
+    episode.state = state;
+    episode.attempts = attempts;
+    episode.lastStep = Math.min(lastStep, policy.steps().size() - 1);
+    episode.lastActionAt = lastActionAt;
+    return episode;
+  }
+
   String id() {
     return id;
   }

@@ -4,6 +4,7 @@ import io.x0tta6bl4.mapek.Action;
 import io.x0tta6bl4.mapek.Anomaly;
 import io.x0tta6bl4.mapek.CycleContext;
 import io.x0tta6bl4.mapek.IncidentState;
+import io.x0tta6bl4.mapek.Knowledge;
 import io.x0tta6bl4.mapek.Mode;
 import io.x0tta6bl4.mapek.Plan;
 import io.x0tta6bl4.mapek.Planner;
@@ -91,6 +92,24 @@ public final class PolicyPlanner implements Planner {
     lastMode = mode;
     guardState = guardStates.computeIfAbsent(mode, m -> new GuardState());
     episodes = episodesByMode.computeIfAbsent(mode, m -> new HashMap<>());
+  }
+
+  /**
+   * Picks up, after a restart, the open incidents and the guards' memory that Knowledge holds, so
+   * an action that already ran is neither repeated inside its cooldown nor counted afresh. Call
+   * before the first cycle; only real (active-mode) state is resumed.
+   *
+   * @return the number of incidents resumed
+   */
+  public int resume(Knowledge knowledge, Instant now) {
+    Resumption resumption = new Resumption(policies, guards, limits);
+    guardStates.put(Mode.ACTIVE, resumption.guardState(knowledge, now));
+    Map<String, Episode> open = resumption.episodes(knowledge);
+    episodesByMode.put(Mode.ACTIVE, open);
+    if (lastMode == null || lastMode == Mode.ACTIVE) {
+      selectState(Mode.ACTIVE);
+    }
+    return open.size();
   }
 
   /** Problems that have an episode now: opened and not yet cleared. */
