@@ -64,6 +64,12 @@ import tools.jackson.databind.json.JsonMapper;
       "x0tta6bl4.analyzer.thresholds[1].clear=0.7",
       "x0tta6bl4.analyzer.thresholds[1].for=0s",
       "x0tta6bl4.analyzer.thresholds[1].symptom=saturation",
+      "x0tta6bl4.analyzer.thresholds[2].name=cert-expiring",
+      "x0tta6bl4.analyzer.thresholds[2].series=cert_days_left",
+      "x0tta6bl4.analyzer.thresholds[2].op=below",
+      "x0tta6bl4.analyzer.thresholds[2].threshold=7",
+      "x0tta6bl4.analyzer.thresholds[2].for=0s",
+      "x0tta6bl4.analyzer.thresholds[2].symptom=cert_expiring",
       "spring.main.allow-bean-definition-overriding=true"
     })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -74,6 +80,7 @@ class LoopEndToEndTest {
   private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-24T08:00:00Z"));
   private static volatile double queueDepth = 10;
   private static volatile double cpuUsage = 0.2;
+  private static volatile double certDaysLeft = 30;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
@@ -96,7 +103,8 @@ class LoopEndToEndTest {
         public List<Observation> collect(Instant now) {
           return List.of(
               new Observation("checkout", "queue_depth", queueDepth),
-              new Observation("checkout", "cpu_usage", cpuUsage));
+              new Observation("checkout", "cpu_usage", cpuUsage),
+              new Observation("checkout", "cert_days_left", certDaysLeft));
         }
       };
     }
@@ -124,6 +132,11 @@ class LoopEndToEndTest {
     registry.add(shed + "steps[0].params.state", () -> "out");
     registry.add(shed + "recovery[0].action", () -> "readiness");
     registry.add(shed + "recovery[0].params.state", () -> "in");
+    String renew = "x0tta6bl4.planner.policies[2].";
+    registry.add(renew + "name", () -> "renew-cert");
+    registry.add(renew + "symptom", () -> "cert_expiring");
+    registry.add(renew + "steps[0].action", () -> "log");
+    registry.add(renew + "steps[0].approval", () -> "required");
     registry.add(
         "x0tta6bl4.planner.policies[0].steps[0].params.url",
         () -> "http://127.0.0.1:" + RECEIVER.getAddress().getPort() + "/hook");
@@ -258,6 +271,42 @@ class LoopEndToEndTest {
     assertThat(raw(ready).statusCode()).isEqualTo(200);
     assertThat(raw("http://127.0.0.1:" + managementPort + "/metrics").body())
         .contains("mapek_time_to_recover_seconds_count{symptom=\"saturation\"} 1");
+  }
+
+  @Test
+  @Order(7)
+  void anActionThatNeedsApprovalWaitsUntilAnOperatorApprovesIt() throws Exception {
+    certDaysLeft = 3;
+    JsonNode planned = runCycleAt(10);
+    String id = planned.path("plan").path("actions").get(0).path("id").asString();
+    JsonNode pending = getArray("/api/v1/actions/pending");
+    HttpResponse<String> approved =
+        send(
+            HttpRequest.newBuilder(uri("/api/v1/actions/" + id + "/approve"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> again =
+        send(
+            HttpRequest.newBuilder(uri("/api/v1/actions/" + id + "/approve"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+    assertThat(planned.path("outcomes").get(0).path("status").asString())
+        .isEqualTo("AWAITING_APPROVAL");
+    assertThat(pending.findValuesAsString("id")).containsExactly(id);
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+    assertThat(json.readTree(approved.body()).path("outcome").path("status").asString())
+        .isEqualTo("SUCCEEDED");
+    assertThat(get("/api/v1/actions/" + id).path("outcome").path("status").asString())
+        .isEqualTo("SUCCEEDED");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(json.readTree(again.body()).path("detail").asString())
+        .isEqualTo("action " + id + " is not waiting for approval");
+    certDaysLeft = 30;
+  }
+
+  private JsonNode getArray(String path) throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json.readTree(response.body());
   }
 
   private JsonNode runCycleAt(double depth) throws Exception {

@@ -40,8 +40,8 @@ class RestartResumeTest {
           "target_down",
           "*",
           List.of(
-              new Step("command", Map.of(), Duration.ofMinutes(5)),
-              new Step("command", Map.of(), Duration.ofMinutes(5))),
+              Step.of("command", Map.of(), Duration.ofMinutes(5)),
+              Step.of("command", Map.of(), Duration.ofMinutes(5))),
           Duration.ofMinutes(1),
           List.of());
   private static final Guards GUARDS =

@@ -43,8 +43,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return respond(ProblemType.NOT_FOUND.problem(ex.getMessage()), request);
   }
 
-  @ExceptionHandler(TargetConflictException.class)
-  ResponseEntity<Object> conflict(TargetConflictException ex, WebRequest request) {
+  @ExceptionHandler({TargetConflictException.class, ConflictException.class})
+  ResponseEntity<Object> conflict(RuntimeException ex, WebRequest request) {
     return respond(ProblemType.CONFLICT.problem(ex.getMessage()), request);
   }
 

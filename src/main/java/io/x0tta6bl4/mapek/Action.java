@@ -17,6 +17,7 @@ import java.util.Objects;
  *     #ESCALATION_STEP} for an escalation to a person
  * @param symptom the symptom that justifies the action
  * @param reason one sentence: why this action now
+ * @param approvalRequired the action waits as AWAITING_APPROVAL until an operator approves it
  */
 public record Action(
     String id,
@@ -26,7 +27,8 @@ public record Action(
     String policy,
     int step,
     String symptom,
-    String reason) {
+    String reason,
+    boolean approvalRequired) {
 
   /** {@link #step()} of an action that undoes an earlier one once its symptom has cleared. */
   public static final int RECOVERY_STEP = -1;
@@ -42,6 +44,19 @@ public record Action(
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(symptom, "symptom");
     Objects.requireNonNull(reason, "reason");
+  }
+
+  /** An action that runs without waiting for approval. */
+  public Action(
+      String id,
+      String kind,
+      String target,
+      Map<String, String> params,
+      String policy,
+      int step,
+      String symptom,
+      String reason) {
+    this(id, kind, target, params, policy, step, symptom, reason, false);
   }
 
   /** True for a step that undoes an earlier action once its symptom has cleared. */

@@ -25,6 +25,14 @@ public interface Knowledge {
 
   Optional<CycleDetail> cycle(long id);
 
+  /**
+   * Replaces the outcome of an action that was waiting for approval (approved and run, rejected, or
+   * expired).
+   *
+   * @return false when the action is unknown or was not waiting for approval
+   */
+  boolean completeAwaiting(String actionId, Outcome outcome);
+
   /** Newest first; {@code target} and {@code symptom} filter when not null. */
   Page<AnomalyRecord> anomalies(String target, String symptom, int page, int size);
 

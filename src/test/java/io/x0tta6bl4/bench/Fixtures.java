@@ -105,7 +105,7 @@ final class Fixtures {
 
   private static Policy policy(String name, String symptom, String... actions) {
     List<Step> steps =
-        java.util.Arrays.stream(actions).map(a -> new Step(a, Map.of(), null)).toList();
+        java.util.Arrays.stream(actions).map(a -> Step.of(a, Map.of(), null)).toList();
     return new Policy(name, symptom, "*", steps, Duration.ofMinutes(1), List.of());
   }
 }

@@ -74,6 +74,11 @@ public final class InMemoryKnowledge implements Knowledge {
   }
 
   @Override
+  public boolean completeAwaiting(String actionId, io.x0tta6bl4.mapek.Outcome outcome) {
+    return false;
+  }
+
+  @Override
   public List<OpenIncident> openIncidents() {
     return List.of();
   }

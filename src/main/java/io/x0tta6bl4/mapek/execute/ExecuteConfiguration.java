@@ -1,5 +1,6 @@
 package io.x0tta6bl4.mapek.execute;
 
+import io.x0tta6bl4.mapek.Knowledge;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ class ExecuteConfiguration {
       ExecutorProperties properties,
       Clock clock,
       ReadinessSwitch readinessSwitch,
-      ObjectProvider<ActionHandler> contributed) {
+      ObjectProvider<ActionHandler> contributed,
+      ObjectProvider<Knowledge> knowledge) {
     ExecutorProperties.Webhook webhook = properties.webhook();
     List<ActionHandler> handlers = new ArrayList<>();
     // handlers of other packages (kubernetes) are beans of their own configuration
@@ -45,7 +47,15 @@ class ExecuteConfiguration {
             ManagementFactory.getMemoryMXBean(), ManagementFactory.getRuntimeMXBean()),
         new CommandActionHandler(
             properties.command(), properties.actionTimeout(), System.getenv()));
+    Approvals.OutcomeSink sink =
+        (id, outcome) ->
+            knowledge.getIfAvailable() != null
+                && knowledge.getObject().completeAwaiting(id, outcome);
     return new HandlerExecutor(
-        handlers, properties.actionTimeout(), properties.maxConcurrent(), clock);
+        handlers,
+        properties.actionTimeout(),
+        properties.maxConcurrent(),
+        clock,
+        new Approvals(properties.approvalTimeout(), sink));
   }
 }

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxConcurrent most actions in flight in the whole process; an action beyond it is SKIPPED
  * @param webhook the {@code webhook} action
  * @param command the {@code command} action
+ * @param approvalTimeout how long an action whose step requires approval waits before it expires
+ *     (SKIPPED)
  */
 @ConfigurationProperties(prefix = "x0tta6bl4.executor", ignoreUnknownFields = false)
 @Validated
@@ -25,7 +27,8 @@ public record ExecutorProperties(
     @DefaultValue("10s") @NotNull Duration actionTimeout,
     @DefaultValue("4") int maxConcurrent,
     @DefaultValue @NotNull @Valid Webhook webhook,
-    @DefaultValue @NotNull @Valid Command command) {
+    @DefaultValue @NotNull @Valid Command command,
+    @DefaultValue("15m") Duration approvalTimeout) {
 
   static final String PREFIX = "x0tta6bl4.executor.";
 
@@ -34,6 +37,7 @@ public record ExecutorProperties(
 
   public ExecutorProperties {
     requirePositive("action-timeout", actionTimeout);
+    requirePositive("approval-timeout", approvalTimeout);
     if (maxConcurrent < 1 || maxConcurrent > MAX_CONCURRENT_LIMIT) {
       throw new IllegalArgumentException(
           PREFIX

@@ -50,6 +50,7 @@ public final class HandlerExecutor implements Executor, Closeable {
   private final Clock clock;
   private final Semaphore slots;
   private final ExecutorService workers;
+  private final Approvals approvals;
 
   /**
    * @param handlers one per kind; a second handler for a kind is rejected
@@ -62,6 +63,24 @@ public final class HandlerExecutor implements Executor, Closeable {
       Duration actionTimeout,
       int maxConcurrent,
       Clock clock) {
+    this(
+        handlers,
+        actionTimeout,
+        maxConcurrent,
+        clock,
+        new Approvals(Duration.ofMinutes(15), (id, outcome) -> false));
+  }
+
+  /**
+   * @param approvals where actions that need a person's approval wait
+   */
+  public HandlerExecutor(
+      Collection<? extends ActionHandler> handlers,
+      Duration actionTimeout,
+      int maxConcurrent,
+      Clock clock,
+      Approvals approvals) {
+    this.approvals = Objects.requireNonNull(approvals, "approvals");
     this.handlers = byKind(handlers);
     this.actionTimeout = Objects.requireNonNull(actionTimeout, "actionTimeout");
     if (actionTimeout.isNegative() || actionTimeout.isZero()) {
@@ -110,6 +129,7 @@ public final class HandlerExecutor implements Executor, Closeable {
 
   @Override
   public List<Outcome> execute(CycleContext cycle, Plan plan) {
+    expireApprovals(cycle.startedAt());
     boolean dryRun = plan.mode() == Mode.DRY_RUN || cycle.mode() == Mode.DRY_RUN;
     List<Outcome> outcomes = new ArrayList<>(plan.actions().size());
     for (Action action : plan.actions()) {
@@ -134,7 +154,68 @@ public final class HandlerExecutor implements Executor, Closeable {
               : "would fail: " + noHandler(action);
       return notRun(action, OutcomeStatus.DRY_RUN, "dry-run: " + would);
     }
+    if (action.approvalRequired()) {
+      Instant until = approvals.park(action, cycle.cycleId(), cycle.startedAt());
+      return notRun(
+          action,
+          OutcomeStatus.AWAITING_APPROVAL,
+          "waiting for approval until %s: POST /api/v1/actions/%s/approve or /reject"
+              .formatted(until, action.id()));
+    }
     return run(action, cycle);
+  }
+
+  /** Actions waiting for approval now, oldest first. */
+  public List<Approvals.Pending> pendingApprovals() {
+    return approvals.pending();
+  }
+
+  /**
+   * Runs an action that was waiting for approval, now, and records its outcome in place of the
+   * AWAITING_APPROVAL one.
+   *
+   * @throws NotAwaitingApprovalException when no such action is waiting
+   */
+  public Outcome approve(String actionId) {
+    Approvals.Pending pending = awaiting(actionId);
+    CycleContext context = new CycleContext(pending.cycleId(), clock.instant(), Mode.ACTIVE);
+    Outcome outcome = run(pending.action(), context);
+    report(pending.action(), outcome);
+    approvals.complete(actionId, outcome);
+    return outcome;
+  }
+
+  /**
+   * Drops an action that was waiting for approval; its outcome becomes SKIPPED with the reason.
+   *
+   * @throws NotAwaitingApprovalException when no such action is waiting
+   */
+  public Outcome reject(String actionId, String reason) {
+    Approvals.Pending pending = awaiting(actionId);
+    Outcome outcome = notRun(pending.action(), OutcomeStatus.SKIPPED, "rejected: " + reason);
+    approvals.complete(actionId, outcome);
+    return outcome;
+  }
+
+  private Approvals.Pending awaiting(String actionId) {
+    return approvals
+        .take(actionId)
+        .orElseThrow(
+            () ->
+                new NotAwaitingApprovalException(
+                    "action " + actionId + " is not waiting for approval"));
+  }
+
+  private void expireApprovals(Instant now) {
+    for (Approvals.Pending expired : approvals.takeExpired(now)) {
+      Outcome outcome =
+          notRun(
+              expired.action(),
+              OutcomeStatus.SKIPPED,
+              "approval expired after " + approvals.timeout().toSeconds() + "s");
+      approvals.complete(expired.action().id(), outcome);
+      log.warn("action {} expired waiting for approval", expired.action().id());
+    }
   }
 
   private static String noHandler(Action action) {

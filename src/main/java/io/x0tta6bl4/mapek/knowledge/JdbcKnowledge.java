@@ -3,6 +3,7 @@ package io.x0tta6bl4.mapek.knowledge;
 import io.x0tta6bl4.mapek.CycleReport;
 import io.x0tta6bl4.mapek.IncidentState;
 import io.x0tta6bl4.mapek.Knowledge;
+import io.x0tta6bl4.mapek.Outcome;
 import io.x0tta6bl4.mapek.OutcomeStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,6 +129,20 @@ public final class JdbcKnowledge implements Knowledge {
   @Override
   public Optional<IncidentDetail> incident(String id) {
     return snapshot.execute(status -> incidentQueries.incident(id));
+  }
+
+  @Override
+  public boolean completeAwaiting(String actionId, Outcome outcome) {
+    return jdbc.update(
+            "update actions set status = ?, outcome_started_at = ?, duration_seconds = ?,"
+                + " attempts = ?, message = ? where id = ? and status = 'AWAITING_APPROVAL'",
+            outcome.status().name(),
+            Columns.timestamp(outcome.startedAt()),
+            Columns.seconds(outcome.duration()),
+            outcome.attempts(),
+            outcome.message(),
+            actionId)
+        > 0;
   }
 
   @Override

@@ -72,7 +72,15 @@ final class Decisions {
     Map<String, String> params = new LinkedHashMap<>();
     step.params().forEach((k, v) -> params.put(k, substitute(v, target, symptom)));
     return new Action(
-        id, step.action(), target, params, episode.policy().name(), index, symptom, reason);
+        id,
+        step.action(),
+        target,
+        params,
+        episode.policy().name(),
+        index,
+        symptom,
+        reason,
+        step.approvalRequired());
   }
 
   private static String substitute(String value, String target, String symptom) {

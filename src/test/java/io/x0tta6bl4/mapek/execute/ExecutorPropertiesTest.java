@@ -31,7 +31,8 @@ class ExecutorPropertiesTest {
                     Duration.ZERO,
                     4,
                     ExecutorProperties.Webhook.defaults(),
-                    ExecutorProperties.Command.defaults()))
+                    ExecutorProperties.Command.defaults(),
+                    Duration.ofMinutes(15)))
         .hasMessage("x0tta6bl4.executor.action-timeout must be positive, but was PT0S");
   }
 
@@ -43,7 +44,8 @@ class ExecutorPropertiesTest {
                     Duration.ofSeconds(10),
                     65,
                     ExecutorProperties.Webhook.defaults(),
-                    ExecutorProperties.Command.defaults()))
+                    ExecutorProperties.Command.defaults(),
+                    Duration.ofMinutes(15)))
         .hasMessage("x0tta6bl4.executor.max-concurrent must be between 1 and 64, but was 65");
   }
 
@@ -99,7 +101,11 @@ class ExecutorPropertiesTest {
             WebhookSecret.of("whsec-s3cret-value"));
     ExecutorProperties properties =
         new ExecutorProperties(
-            Duration.ofSeconds(10), 4, webhook, ExecutorProperties.Command.defaults());
+            Duration.ofSeconds(10),
+            4,
+            webhook,
+            ExecutorProperties.Command.defaults(),
+            Duration.ofMinutes(15));
 
     assertThat(properties.toString())
         .contains("secret=****")

@@ -27,8 +27,8 @@ class PolicyPlannerTest {
           "memory_pressure",
           "*",
           List.of(
-              new Step("gc", Map.of(), Duration.ofMinutes(2)),
-              new Step("webhook", Map.of("url", "http://hooks/{{target}}/${symptom}"), null)),
+              Step.of("gc", Map.of(), Duration.ofMinutes(2)),
+              Step.of("webhook", Map.of("url", "http://hooks/{{target}}/${symptom}"), null)),
           Duration.ofMinutes(1),
           List.of());
   private static final Policy SATURATION =
@@ -36,9 +36,9 @@ class PolicyPlannerTest {
           "shed-load",
           "saturation",
           "self",
-          List.of(new Step("readiness", Map.of("state", "out"), null)),
+          List.of(Step.of("readiness", Map.of("state", "out"), null)),
           Duration.ofMinutes(1),
-          List.of(new Step("readiness", Map.of("state", "in"), null)));
+          List.of(Step.of("readiness", Map.of("state", "in"), null)));
 
   private final Guards guards = new Guards(Duration.ofMinutes(5), 3, 20, Duration.ofMinutes(10));
   private final PolicyPlanner planner = new PolicyPlanner(List.of(MEMORY, SATURATION), guards);
@@ -97,8 +97,8 @@ class PolicyPlannerTest {
             "memory_pressure",
             "*",
             List.of(
-                new Step("gc", Map.of(), Duration.ofMinutes(5)),
-                new Step("gc", Map.of(), Duration.ofMinutes(5))),
+                Step.of("gc", Map.of(), Duration.ofMinutes(5)),
+                Step.of("gc", Map.of(), Duration.ofMinutes(5))),
             Duration.ofSeconds(10),
             List.of());
     PolicyPlanner single = new PolicyPlanner(List.of(gcOnly), guards);
@@ -131,7 +131,7 @@ class PolicyPlannerTest {
             "log-only",
             "memory_pressure",
             "*",
-            java.util.Collections.nCopies(5, new Step("log", Map.of(), Duration.ZERO)),
+            java.util.Collections.nCopies(5, Step.of("log", Map.of(), Duration.ZERO)),
             Duration.ZERO,
             List.of());
     PolicyPlanner single =

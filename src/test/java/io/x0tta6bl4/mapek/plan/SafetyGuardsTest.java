@@ -26,11 +26,11 @@ class SafetyGuardsTest {
           "target_down",
           "*",
           // ten restarts in a row, so only the guards under test stop them
-          java.util.Collections.nCopies(10, new Step("command", Map.of(), Duration.ZERO)),
+          java.util.Collections.nCopies(10, Step.of("command", Map.of(), Duration.ZERO)),
           Duration.ZERO,
           List.of());
   private static final Step PAGE =
-      new Step("webhook", Map.of("url", "http://pager/{{target}}"), null);
+      Step.of("webhook", Map.of("url", "http://pager/{{target}}"), null);
 
   /** web-1..web-4 form the group "web". */
   private static final TargetGroups WEB =
