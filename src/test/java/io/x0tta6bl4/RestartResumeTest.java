@@ -35,7 +35,7 @@ class RestartResumeTest {
 
   private static final Instant T0 = Instant.parse("2026-11-24T08:00:00Z");
   private static final Policy RESTART =
-      new Policy(
+      Policy.ordered(
           "restart",
           "target_down",
           "*",

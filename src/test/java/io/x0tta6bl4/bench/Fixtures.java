@@ -106,6 +106,6 @@ final class Fixtures {
   private static Policy policy(String name, String symptom, String... actions) {
     List<Step> steps =
         java.util.Arrays.stream(actions).map(a -> Step.of(a, Map.of(), null)).toList();
-    return new Policy(name, symptom, "*", steps, Duration.ofMinutes(1), List.of());
+    return Policy.ordered(name, symptom, "*", steps, Duration.ofMinutes(1), List.of());
   }
 }

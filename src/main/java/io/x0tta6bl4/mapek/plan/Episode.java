@@ -2,6 +2,7 @@ package io.x0tta6bl4.mapek.plan;
 
 import io.x0tta6bl4.mapek.IncidentState;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The planner's state for one incident (a target with a symptom), from the first cycle that reports
@@ -15,6 +16,7 @@ final class Episode {
 
   private final String id;
   private final Policy policy;
+  private final List<Step> steps;
   private final String target;
   private final String symptom;
   private final Instant openedAt;
@@ -25,8 +27,17 @@ final class Episode {
   private String lastSuppression = "";
 
   Episode(String id, Policy policy, String target, String symptom, Instant openedAt) {
+    this(id, policy, policy.steps(), target, symptom, openedAt);
+  }
+
+  /**
+   * @param steps the policy's steps in the order this incident tries them
+   */
+  Episode(
+      String id, Policy policy, List<Step> steps, String target, String symptom, Instant openedAt) {
     this.id = id;
     this.policy = policy;
+    this.steps = List.copyOf(steps);
     this.target = target;
     this.symptom = symptom;
     this.openedAt = openedAt;
@@ -46,9 +57,13 @@ final class Episode {
     Episode episode = new Episode(id, policy, target, symptom, openedAt);
     episode.state = state;
     episode.attempts = attempts;
-    episode.lastStep = Math.min(lastStep, policy.steps().size() - 1);
+    episode.lastStep = Math.min(lastStep, episode.steps.size() - 1);
     episode.lastActionAt = lastActionAt;
     return episode;
+  }
+
+  List<Step> steps() {
+    return steps;
   }
 
   String id() {
@@ -86,7 +101,7 @@ final class Episode {
 
   /** True when the last step ran and had its time to work without clearing the symptom. */
   boolean lastStepFailed(Instant now) {
-    return lastStep == policy.steps().size() - 1 && verified(now);
+    return lastStep == steps.size() - 1 && verified(now);
   }
 
   /** True when a step may be tried now: nothing ran yet, or the last step had its time to work. */

@@ -27,7 +27,8 @@ class PlanConfiguration {
             properties.limits(),
             groups.getIfAvailable(() -> TargetGroups.NONE),
             properties.escalation(),
-            recoveries.getIfAvailable(() -> RecoveryListener.NONE));
+            recoveries.getIfAvailable(() -> RecoveryListener.NONE),
+            knowledge::successRates);
     int resumed = planner.resume(knowledge, clock.instant());
     if (resumed > 0) {
       log.info("resumed {} open incidents from Knowledge", resumed);

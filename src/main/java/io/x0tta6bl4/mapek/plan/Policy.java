@@ -15,6 +15,8 @@ import java.util.List;
  * @param escalateAfter how long a step gets to work before the next one is tried
  * @param recovery steps run once when the symptom clears after at least one step ran (for example
  *     putting the service back into readiness)
+ * @param strategy {@code ordered} (the default): steps in the order written; {@code adaptive}: an
+ *     incident tries the steps in the order of their success rate for this symptom in Knowledge
  */
 public record Policy(
     String name,
@@ -22,7 +24,19 @@ public record Policy(
     String target,
     List<Step> steps,
     Duration escalateAfter,
-    List<Step> recovery) {
+    List<Step> recovery,
+    String strategy) {
+
+  /** A policy that tries its steps in the order written. */
+  public static Policy ordered(
+      String name,
+      String symptom,
+      String target,
+      List<Step> steps,
+      Duration escalateAfter,
+      List<Step> recovery) {
+    return new Policy(name, symptom, target, steps, escalateAfter, recovery, null);
+  }
 
   public Policy {
     if (name == null || name.isBlank()) {
@@ -42,6 +56,19 @@ public record Policy(
           "escalate-after of policy '" + name + "' must not be negative, but was " + escalateAfter);
     }
     recovery = recovery == null ? List.of() : List.copyOf(recovery);
+    strategy = strategy == null || strategy.isBlank() ? "ordered" : strategy;
+    if (!strategy.equals("ordered") && !strategy.equals("adaptive")) {
+      throw new IllegalArgumentException(
+          "strategy of policy '"
+              + name
+              + "' must be ordered or adaptive, but was '"
+              + strategy
+              + "'");
+    }
+  }
+
+  public boolean adaptive() {
+    return strategy.equals("adaptive");
   }
 
   public boolean matches(String candidateTarget, String candidateSymptom) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Plans remediation from policies and guards. For every problem (target and symptom) it keeps an
@@ -34,6 +35,7 @@ public final class PolicyPlanner implements Planner {
   private final TargetGroups groups;
   private final List<Step> escalation;
   private final RecoveryListener recoveries;
+  private final Supplier<List<Knowledge.SuccessRate>> successRates;
   private final Map<Mode, GuardState> guardStates = new EnumMap<>(Mode.class);
   private final Map<Mode, Map<String, Episode>> episodesByMode = new EnumMap<>(Mode.class);
   private Mode lastMode;
@@ -60,6 +62,22 @@ public final class PolicyPlanner implements Planner {
       TargetGroups groups,
       List<Step> escalation,
       RecoveryListener recoveries) {
+    this(policies, guards, limits, groups, escalation, recoveries, List::of);
+  }
+
+  /**
+   * @param successRates Knowledge's success rates, read when an incident of an adaptive policy
+   *     opens
+   */
+  public PolicyPlanner(
+      List<Policy> policies,
+      Guards guards,
+      SafetyLimits limits,
+      TargetGroups groups,
+      List<Step> escalation,
+      RecoveryListener recoveries,
+      Supplier<List<Knowledge.SuccessRate>> successRates) {
+    this.successRates = successRates;
     this.policies = List.copyOf(policies);
     this.guards = guards;
     this.limits = limits;
@@ -137,10 +155,16 @@ public final class PolicyPlanner implements Planner {
         return;
       }
       String id = decisions.cycle().cycleId() + "-" + anomaly.target() + "-" + anomaly.symptom();
-      episode = new Episode(id, policy.get(), anomaly.target(), anomaly.symptom(), now);
+      StepOrder order = StepOrder.of(policy.get(), anomaly.symptom(), successRates);
+      episode =
+          new Episode(id, policy.get(), order.steps(), anomaly.target(), anomaly.symptom(), now);
       episodes.put(key, episode);
       decisions.event(
-          episode, IncidentState.DETECTED, null, anomaly.evidence().since(), reason(anomaly));
+          episode,
+          IncidentState.DETECTED,
+          null,
+          anomaly.evidence().since(),
+          reason(anomaly) + order.explanation());
     }
     if (!episode.due(now)) {
       if (episode.verifying()) {
@@ -166,7 +190,7 @@ public final class PolicyPlanner implements Planner {
       return;
     }
     int index = episode.nextStep();
-    Step step = episode.policy().steps().get(index);
+    Step step = episode.steps().get(index);
     Action action = decisions.action(episode, step, index, reason(anomaly));
     Optional<SuppressedAction> blocked = guard(episode, action, step, now);
     if (blocked.isPresent()) {

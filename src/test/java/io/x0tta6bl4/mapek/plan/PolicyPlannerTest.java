@@ -9,6 +9,7 @@ import io.x0tta6bl4.mapek.Anomaly;
 import io.x0tta6bl4.mapek.CycleContext;
 import io.x0tta6bl4.mapek.IncidentEvent;
 import io.x0tta6bl4.mapek.IncidentState;
+import io.x0tta6bl4.mapek.Knowledge;
 import io.x0tta6bl4.mapek.Mode;
 import io.x0tta6bl4.mapek.Plan;
 import io.x0tta6bl4.mapek.Severity;
@@ -22,7 +23,7 @@ class PolicyPlannerTest {
 
   private static final Instant T0 = Instant.parse("2026-11-24T08:00:00Z");
   private static final Policy MEMORY =
-      new Policy(
+      Policy.ordered(
           "relieve-memory",
           "memory_pressure",
           "*",
@@ -32,7 +33,7 @@ class PolicyPlannerTest {
           Duration.ofMinutes(1),
           List.of());
   private static final Policy SATURATION =
-      new Policy(
+      Policy.ordered(
           "shed-load",
           "saturation",
           "self",
@@ -92,7 +93,7 @@ class PolicyPlannerTest {
   @Test
   void plannerSkipsTargetInCooldownAndRecordsTheGuardOnce() {
     Policy gcOnly =
-        new Policy(
+        Policy.ordered(
             "gc-only",
             "memory_pressure",
             "*",
@@ -127,7 +128,7 @@ class PolicyPlannerTest {
   @Test
   void plannerStopsActingAfterMaxAttemptsUntilTheProblemClears() {
     Policy logOnly =
-        new Policy(
+        Policy.ordered(
             "log-only",
             "memory_pressure",
             "*",
@@ -346,13 +347,70 @@ class PolicyPlannerTest {
   }
 
   @Test
+  void anAdaptivePolicyTriesTheStepWithTheBestSuccessRateFirstAndSaysWhy() {
+    Policy adaptive =
+        new Policy(
+            "heal-db",
+            "target_down",
+            "*",
+            List.of(
+                Step.of("webhook", Map.of(), null),
+                Step.of("kubernetes", Map.of(), null),
+                Step.of("command", Map.of(), null)),
+            Duration.ofMinutes(1),
+            List.of(),
+            "adaptive");
+    List<Knowledge.SuccessRate> rates =
+        List.of(
+            new Knowledge.SuccessRate("target_down", "command", 10, 9, 0.9),
+            new Knowledge.SuccessRate("target_down", "kubernetes", 3, 1, 1.0 / 3),
+            new Knowledge.SuccessRate("latency_high", "webhook", 5, 5, 1.0));
+    PolicyPlanner learning =
+        new PolicyPlanner(
+            List.of(adaptive),
+            guards,
+            SafetyLimits.defaults(),
+            TargetGroups.NONE,
+            List.of(),
+            RecoveryListener.NONE,
+            () -> rates);
+
+    Plan plan =
+        learning.plan(new CycleContext(1, T0, Mode.ACTIVE), List.of(anomaly("db", "target_down")));
+
+    assertThat(plan.actions()).extracting(Action::kind).containsExactly("command");
+    assertThat(plan.incidents().get(0).note())
+        .endsWith(
+            "; adaptive order by success rate: command 90% of 10, webhook no history (0.5 assumed),"
+                + " kubernetes 33% of 3");
+  }
+
+  @Test
+  void anOrderedPolicyKeepsItsWrittenOrderWhateverTheRates() {
+    assertThat(
+            StepOrder.of(
+                    MEMORY,
+                    "memory_pressure",
+                    () ->
+                        List.of(new Knowledge.SuccessRate("memory_pressure", "webhook", 9, 9, 1.0)))
+                .steps())
+        .extracting(Step::action)
+        .containsExactly("gc", "webhook");
+    assertThatThrownBy(
+            () ->
+                new Policy(
+                    "p", "s", "*", List.of(Step.of("log", Map.of(), null)), null, null, "random"))
+        .hasMessage("strategy of policy 'p' must be ordered or adaptive, but was 'random'");
+  }
+
+  @Test
   void actionKindsListsEveryStepAndRecoveryKind() {
     assertThat(planner.actionKinds()).containsExactly("gc", "readiness", "webhook");
   }
 
   @Test
   void invalidPoliciesAndGuardsNameTheProblem() {
-    assertThatThrownBy(() -> new Policy("p", "s", "*", List.of(), null, null))
+    assertThatThrownBy(() -> Policy.ordered("p", "s", "*", List.of(), null, null))
         .hasMessage("policy 'p' must have at least one step");
     assertThatThrownBy(() -> new Guards(Duration.ZERO, 0, 1, Duration.ofMinutes(1)))
         .hasMessage("max-attempts must be at least 1, but was 0");

@@ -21,7 +21,7 @@ class SafetyGuardsTest {
 
   private static final Instant T0 = Instant.parse("2026-11-24T08:00:00Z");
   private static final Policy RESTART =
-      new Policy(
+      Policy.ordered(
           "restart",
           "target_down",
           "*",
