@@ -37,7 +37,7 @@ public final class DemoProcess {
   }
 
   /** Kills it like kill -9 and waits until it is gone. */
-  public void stop() throws IOException {
+  public void stop() throws IOException, InterruptedException {
     DemoTarget.stop(pidFile());
   }
 
