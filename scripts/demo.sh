@@ -76,7 +76,7 @@ cleanup() {
   if [ -f "$PIDFILE" ]; then
     kill -9 "$(cat "$PIDFILE")" 2>/dev/null || true
   fi
-  if [ "$status" -ne 0 ]; then
+  if [ "$status" -ne 0 ] && [ "$status" -ne 130 ]; then
     echo "demo: failed; logs kept in $WORK (controller.log, demo.log)" >&2
   else
     rm -rf "$WORK"
@@ -203,9 +203,10 @@ timeline() {
 run_demo() {
   echo "Starting the controller from $(basename "$JAR") (API :$API_PORT, metrics :$MANAGEMENT_PORT, 1 s loop) ..."
   start_controller 5m 20
-  declare_target
   echo "Starting the demo service on :$DEMO_PORT and declaring it as target 'demo' (restart policy: command) ..."
+  # the service first: a target declared while it is still starting would be seen down and restarted
   start_demo
+  declare_target
   wait_until_up
   local pid after fault_at
   pid="$(cat "$PIDFILE")"
@@ -234,8 +235,8 @@ run_bench() {
   echo "Fault bench: the controller from $(basename "$JAR") with a 1 s loop, target-down after 2 failed probes,"
   echo "probe timeout 500 ms, restart by a command action (cooldown ${cooldown}s); $runs runs per fault."
   start_controller "${cooldown}s" 1000
-  declare_target
   start_demo
+  declare_target
   wait_until_up
   echo
   printf '%-8s %-4s %8s %8s %8s\n' fault run TTD/s act/s TTR/s
