@@ -7,16 +7,8 @@ import io.x0tta6bl4.mapek.CycleReport;
 import io.x0tta6bl4.mapek.MapeKLoop;
 import io.x0tta6bl4.mapek.OutcomeStatus;
 import io.x0tta6bl4.mapek.TargetStatus;
-import io.x0tta6bl4.testsupport.DemoTarget;
+import io.x0tta6bl4.testsupport.DemoProcess;
 import io.x0tta6bl4.testsupport.MutableClock;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,8 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class HealingEndToEndTest {
 
   private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-24T08:00:00Z"));
-  private static Path work;
-  private static int port;
+  private static DemoProcess demo;
 
   @Autowired MapeKLoop loop;
 
@@ -70,44 +61,16 @@ class HealingEndToEndTest {
 
   @DynamicPropertySource
   static void demo(DynamicPropertyRegistry registry) throws Exception {
-    work = Files.createTempDirectory("x0-demo");
-    port = freePort();
-    DemoTarget.start(port, pidFile(), work.resolve("demo.log"));
-    String target = "x0tta6bl4.monitor.targets[0].";
-    registry.add(target + "id", () -> "demo");
-    registry.add(target + "kind", () -> "http");
-    registry.add(target + "url", () -> "http://127.0.0.1:" + port + "/health");
-    registry.add(target + "timeout", () -> "500ms");
-    registry.add(target + "json-pointer", () -> "/status");
-    registry.add(target + "expected-json-value", () -> "UP");
-    String policy = "x0tta6bl4.planner.policies[0].";
-    registry.add(policy + "name", () -> "restart-demo");
-    registry.add(policy + "symptom", () -> "target_down");
-    registry.add(policy + "target", () -> "demo");
-    registry.add(policy + "escalate-after", () -> "3s");
-    registry.add(policy + "steps[0].action", () -> "command");
-    registry.add(policy + "steps[0].cooldown", () -> "10s");
-    // the class path is longer than one argument may be, so it goes in a java @argument file
-    Path javaArgs = work.resolve("java.args");
-    Files.writeString(javaArgs, "-cp \"" + System.getProperty("java.class.path") + "\"\n");
-    String[] argv = {
-      Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-      "@" + javaArgs,
-      DemoTarget.class.getName(),
-      "start",
-      Integer.toString(port),
-      pidFile().toString(),
-      work.resolve("demo.log").toString()
-    };
-    for (int i = 0; i < argv.length; i++) {
-      String value = argv[i];
-      registry.add(policy + "steps[0].params.argv[" + i + "]", () -> value);
-    }
+    demo = DemoProcess.start();
+    demo.addTarget(registry, 0, "demo", "http", "/health");
+    registry.add("x0tta6bl4.monitor.targets[0].json-pointer", () -> "/status");
+    registry.add("x0tta6bl4.monitor.targets[0].expected-json-value", () -> "UP");
+    demo.addRestartPolicy(registry, 0, "target_down", "demo", "10s");
   }
 
   @AfterAll
   static void stopDemo() throws Exception {
-    DemoTarget.stop(pidFile());
+    demo.stop();
   }
 
   @Test
@@ -123,8 +86,8 @@ class HealingEndToEndTest {
   @Test
   @Order(2)
   void aKilledProcessIsDetectedRestartedAndSeenRecovered() throws Exception {
-    long killed = pid();
-    DemoTarget.stop(pidFile());
+    long killed = demo.pid();
+    demo.stop();
 
     CycleReport firstFailure = cycle();
     CycleReport detected = cycle();
@@ -138,16 +101,16 @@ class HealingEndToEndTest {
     assertThat(detected.outcomes().get(0).status())
         .as(detected.outcomes().get(0).message())
         .isEqualTo(OutcomeStatus.SUCCEEDED);
-    assertThat(pid()).isNotEqualTo(killed);
+    assertThat(demo.pid()).isNotEqualTo(killed);
     assertThat(status(verified).up()).isTrue();
     assertThat(verified.anomalies()).isEmpty();
-    assertThat(healthOfDemo()).isEqualTo(200);
+    assertThat(demo.status("/health")).isEqualTo(200);
   }
 
   @Test
   @Order(3)
   void aHungProcessIsDetectedByTimeoutAndRestarted() throws Exception {
-    post("/fault/hang");
+    demo.fault("hang");
     CLOCK.advance(Duration.ofSeconds(30));
 
     CycleReport firstFailure = cycle();
@@ -164,7 +127,7 @@ class HealingEndToEndTest {
   @Test
   @Order(4)
   void aFaultThatPersistsIsNotRestartedAgainInsideTheCooldown() throws Exception {
-    post("/fault/errors");
+    demo.fault("errors");
     CLOCK.advance(Duration.ofSeconds(30));
     int restarts = 0;
     for (int i = 0; i < 6; i++) {
@@ -172,7 +135,7 @@ class HealingEndToEndTest {
       restarts += report.plan().actions().size();
       if (!report.plan().actions().isEmpty()) {
         // the restarted process comes back healthy; break it again at once, like a bad release
-        post("/fault/errors");
+        demo.fault("errors");
       }
     }
 
@@ -189,36 +152,5 @@ class HealingEndToEndTest {
         .filter(t -> t.target().equals("demo"))
         .findFirst()
         .orElseThrow();
-  }
-
-  private static Path pidFile() {
-    return work.resolve("demo.pid");
-  }
-
-  private static long pid() throws IOException {
-    return Long.parseLong(Files.readString(pidFile()).trim());
-  }
-
-  private static int healthOfDemo() throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-            HttpResponse.BodyHandlers.discarding())
-        .statusCode();
-  }
-
-  private static void post(String path) throws Exception {
-    HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build(),
-            HttpResponse.BodyHandlers.discarding());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
