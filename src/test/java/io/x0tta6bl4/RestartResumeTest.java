@@ -132,4 +132,44 @@ class RestartResumeTest {
     assertThat(knowledge.actionsSince(T0)).hasSize(1);
     assertThat(knowledge.actionsSince(T0.plusSeconds(1))).isEmpty();
   }
+
+  @Test
+  void actionsWaitingForApprovalWaitAgainAfterARestartAndCanBeApproved() {
+    Instant start = T0;
+    CycleContext context = new CycleContext(1, start, Mode.ACTIVE);
+    io.x0tta6bl4.mapek.Action restart =
+        new io.x0tta6bl4.mapek.Action(
+            "1-1", "log", "api", Map.of(), "restart", 0, "target_down", "down", true);
+    knowledge.record(
+        new CycleReport(
+            context,
+            Map.of(),
+            Snapshot.empty(1, start),
+            List.of(),
+            new Plan(1, Mode.ACTIVE, List.of(restart), List.of()),
+            List.of(
+                new Outcome(
+                    "1-1", OutcomeStatus.AWAITING_APPROVAL, start, Duration.ZERO, 0, "waiting")),
+            List.of()));
+    io.x0tta6bl4.mapek.execute.Approvals approvals =
+        new io.x0tta6bl4.mapek.execute.Approvals(
+            Duration.ofMinutes(15), knowledge::completeAwaiting);
+    io.x0tta6bl4.mapek.execute.HandlerExecutor executor =
+        new io.x0tta6bl4.mapek.execute.HandlerExecutor(
+            List.of(new io.x0tta6bl4.mapek.execute.LogActionHandler()),
+            Duration.ofSeconds(5),
+            1,
+            java.time.Clock.fixed(T0.plusSeconds(60), java.time.ZoneOffset.UTC),
+            approvals);
+
+    int resumed = approvals.resume(knowledge);
+    Outcome approved = executor.approve("1-1");
+    executor.close();
+
+    assertThat(resumed).isEqualTo(1);
+    assertThat(executor.pendingApprovals()).isEmpty();
+    assertThat(approved.status()).isEqualTo(OutcomeStatus.SUCCEEDED);
+    assertThat(knowledge.action("1-1").orElseThrow().outcome().status())
+        .isEqualTo(OutcomeStatus.SUCCEEDED);
+  }
 }

@@ -1,7 +1,9 @@
 package io.x0tta6bl4.mapek.execute;
 
 import io.x0tta6bl4.mapek.Action;
+import io.x0tta6bl4.mapek.Knowledge;
 import io.x0tta6bl4.mapek.Outcome;
+import io.x0tta6bl4.mapek.OutcomeStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +33,8 @@ public final class Approvals {
   /** An action waiting for approval, from the cycle that planned it. */
   public record Pending(Action action, long cycleId, Instant expiresAt) {}
 
+  private static final int RESUME_PAGE = 500;
+
   private final Duration timeout;
   private final OutcomeSink sink;
   private final Map<String, Pending> pending = new LinkedHashMap<>();
@@ -51,6 +55,30 @@ public final class Approvals {
     Instant expiresAt = now.plus(timeout);
     pending.put(action.id(), new Pending(action, cycleId, expiresAt));
     return expiresAt;
+  }
+
+  /**
+   * Puts back, after a restart, the actions Knowledge still records as AWAITING_APPROVAL; each
+   * keeps its original deadline (planned at + timeout), so one that ran out meanwhile expires in
+   * the next cycle.
+   *
+   * @return how many actions wait again
+   */
+  public synchronized int resume(Knowledge knowledge) {
+    int resumed = 0;
+    for (int page = 0; ; page++) {
+      Knowledge.Page<Knowledge.ActionRecord> waiting =
+          knowledge.actions(OutcomeStatus.AWAITING_APPROVAL, page, RESUME_PAGE);
+      for (Knowledge.ActionRecord record : waiting.items()) {
+        pending.putIfAbsent(
+            record.action().id(),
+            new Pending(record.action(), record.cycleId(), record.plannedAt().plus(timeout)));
+        resumed++;
+      }
+      if ((long) (page + 1) * RESUME_PAGE >= waiting.total()) {
+        return resumed;
+      }
+    }
   }
 
   synchronized Optional<Pending> take(String actionId) {

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,6 +17,8 @@ import org.springframework.context.annotation.Configuration;
 /** Builds the action handlers and the {@code Executor} bean from {@link ExecutorProperties}. */
 @Configuration(proxyBeanMethods = false)
 class ExecuteConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(ExecuteConfiguration.class);
 
   @Bean
   SpringReadinessSwitch readinessSwitch(
@@ -51,11 +55,15 @@ class ExecuteConfiguration {
         (id, outcome) ->
             knowledge.getIfAvailable() != null
                 && knowledge.getObject().completeAwaiting(id, outcome);
+    Approvals approvals = new Approvals(properties.approvalTimeout(), sink);
+    Knowledge store = knowledge.getIfAvailable();
+    if (store != null) {
+      int resumed = approvals.resume(store);
+      if (resumed > 0) {
+        log.info("{} actions wait for approval again after the restart", resumed);
+      }
+    }
     return new HandlerExecutor(
-        handlers,
-        properties.actionTimeout(),
-        properties.maxConcurrent(),
-        clock,
-        new Approvals(properties.approvalTimeout(), sink));
+        handlers, properties.actionTimeout(), properties.maxConcurrent(), clock, approvals);
   }
 }
