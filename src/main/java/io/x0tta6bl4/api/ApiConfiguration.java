@@ -3,6 +3,7 @@ package io.x0tta6bl4.api;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +13,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The API's beans besides its controllers: the body size limit and the OpenAPI description. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ApiSecurityProperties.class)
 class ApiConfiguration {
+
+  @Bean
+  FilterRegistrationBean<MutatingRequestGuard> mutatingRequestGuard(
+      ApiSecurityProperties properties, JsonMapper json) {
+    FilterRegistrationBean<MutatingRequestGuard> registration =
+        new FilterRegistrationBean<>(new MutatingRequestGuard(properties.token(), json));
+    registration.addUrlPatterns("/api/*");
+    // before the body is read: an unauthorised caller gets nothing of ours to parse
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
 
   @Bean
   FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(JsonMapper json) {

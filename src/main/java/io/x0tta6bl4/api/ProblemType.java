@@ -18,6 +18,8 @@ enum ProblemType {
   METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
   NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
   CONFLICT("conflict", "Conflict", 409),
+  UNAUTHORIZED("unauthorized", "Unauthorized", 401),
+  FORBIDDEN("forbidden", "Forbidden", 403),
   PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", 413),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
   INTERNAL("internal", "Internal error", 500);
@@ -36,6 +38,10 @@ enum ProblemType {
 
   URI uri() {
     return uri;
+  }
+
+  String title() {
+    return title;
   }
 
   int status() {

@@ -13,9 +13,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,10 +26,10 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
   /** 64 KiB: far more than any API request needs. */
   static final int LIMIT = 64 * 1024;
 
-  private final JsonMapper json;
+  private final FilterProblems problems;
 
   RequestSizeLimitFilter(JsonMapper json) {
-    this.json = json;
+    this.problems = new FilterProblems(json);
   }
 
   @Override
@@ -57,17 +54,13 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
   }
 
   private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", ProblemType.PAYLOAD_TOO_LARGE.uri().toString());
-    problem.put("title", "Payload too large");
-    problem.put("status", 413);
-    problem.put("detail", "request body is larger than the limit of " + LIMIT + " bytes");
-    problem.put("instance", request.getRequestURI());
-    response.setStatus(413);
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     // the unread rest of the body is not worth keeping the connection for
     response.setHeader("Connection", "close");
-    response.getOutputStream().write(json.writeValueAsBytes(problem));
+    problems.write(
+        request,
+        response,
+        ProblemType.PAYLOAD_TOO_LARGE,
+        "request body is larger than the limit of " + LIMIT + " bytes");
   }
 
   /** The request with its body already read into memory. */
