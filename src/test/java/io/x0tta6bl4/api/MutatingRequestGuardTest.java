@@ -77,4 +77,22 @@ class MutatingRequestGuardTest {
         .doesNotContain("s3cret")
         .contains("****");
   }
+
+  @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+  @org.springframework.boot.context.properties.EnableConfigurationProperties(
+      ApiSecurityProperties.class)
+  static class Binding {}
+
+  @Test
+  void theTokenBindsFromConfiguration() {
+    new org.springframework.boot.test.context.runner.ApplicationContextRunner()
+        .withUserConfiguration(Binding.class)
+        .withPropertyValues("x0tta6bl4.api.token=from-config")
+        .run(
+            context -> {
+              ApiToken token = context.getBean(ApiSecurityProperties.class).token();
+              assertThat(token.isSet()).isTrue();
+              assertThat(token.matches("from-config")).isTrue();
+            });
+  }
 }
