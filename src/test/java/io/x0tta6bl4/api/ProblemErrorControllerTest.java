@@ -39,13 +39,13 @@ class ProblemErrorControllerTest {
 
   @Test
   void aStatusWithoutAProblemTypeIsAboutBlankWithItsReason() throws Exception {
-    mvc.perform(errorDispatch(403, "/api/v1/loop"))
-        .andExpect(status().isForbidden())
+    mvc.perform(errorDispatch(429, "/api/v1/loop"))
+        .andExpect(status().isTooManyRequests())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
         // RFC 9457 §4.2.1: a missing type means about:blank, which Spring leaves out
         .andExpect(jsonPath("$.type").doesNotExist())
-        .andExpect(jsonPath("$.title").value("Forbidden"))
-        .andExpect(jsonPath("$.detail").value("forbidden"));
+        .andExpect(jsonPath("$.title").value("Too Many Requests"))
+        .andExpect(jsonPath("$.detail").value("too many requests"));
   }
 
   @Test
