@@ -8,8 +8,6 @@ import io.x0tta6bl4.mapek.Knowledge.IncidentDetail;
 import io.x0tta6bl4.mapek.Knowledge.IncidentSummary;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.util.Arrays;
-import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,7 +36,11 @@ class IncidentController {
           @Min(value = 1, message = "must be between 1 and 500")
           @Max(value = 500, message = "must be between 1 and 500")
           int size) {
-    return knowledge.incidents(state(state), blankToNull(target), page, size);
+    return knowledge.incidents(
+        QueryParams.enumValue(IncidentState.class, "state", state),
+        QueryParams.blankToNull(target),
+        page,
+        size);
   }
 
   @GetMapping("/{id}")
@@ -49,26 +51,5 @@ class IncidentController {
     return knowledge
         .incident(id)
         .orElseThrow(() -> new NotFoundException("incident '" + id + "' not found"));
-  }
-
-  private static IncidentState state(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return IncidentState.valueOf(text.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw InvalidRequestException.of(
-          "state",
-          "must be one of "
-              + String.join(", ", Arrays.stream(IncidentState.values()).map(Enum::name).toList())
-              + ", but was '"
-              + text
-              + "'");
-    }
-  }
-
-  private static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text;
   }
 }

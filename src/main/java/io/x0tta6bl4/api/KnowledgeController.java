@@ -9,9 +9,6 @@ import io.x0tta6bl4.mapek.Knowledge.AnomalyRecord;
 import io.x0tta6bl4.mapek.OutcomeStatus;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,9 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 @Tag(name = "knowledge", description = "Anomalies, actions and statistics recorded by Knowledge")
 class KnowledgeController {
-
-  private static final String STATUSES =
-      Arrays.stream(OutcomeStatus.values()).map(Enum::name).collect(Collectors.joining(", "));
 
   private final Knowledge knowledge;
 
@@ -43,7 +37,8 @@ class KnowledgeController {
           @Min(value = 1, message = "must be between 1 and 500")
           @Max(value = 500, message = "must be between 1 and 500")
           int size) {
-    return knowledge.anomalies(blankToNull(target), blankToNull(symptom), page, size);
+    return knowledge.anomalies(
+        QueryParams.blankToNull(target), QueryParams.blankToNull(symptom), page, size);
   }
 
   @GetMapping("/actions")
@@ -57,7 +52,8 @@ class KnowledgeController {
           @Min(value = 1, message = "must be between 1 and 500")
           @Max(value = 500, message = "must be between 1 and 500")
           int size) {
-    return knowledge.actions(toStatus(status), page, size);
+    return knowledge.actions(
+        QueryParams.enumValue(OutcomeStatus.class, "status", status), page, size);
   }
 
   @GetMapping("/actions/{id}")
@@ -72,24 +68,5 @@ class KnowledgeController {
   @Operation(summary = "Counts, outcome totals, mean cycle time and success rates")
   Knowledge.Stats stats() {
     return knowledge.stats();
-  }
-
-  private static OutcomeStatus toStatus(String text) {
-    String name = blankToNull(text);
-    if (name == null) {
-      return null;
-    }
-    String normalized = name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-    return Arrays.stream(OutcomeStatus.values())
-        .filter(s -> s.name().equals(normalized))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                InvalidRequestException.of(
-                    "status", "must be one of " + STATUSES + ", but was '" + text + "'"));
-  }
-
-  private static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text;
   }
 }
