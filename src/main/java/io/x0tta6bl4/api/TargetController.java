@@ -8,7 +8,10 @@ import io.x0tta6bl4.mapek.Target;
 import io.x0tta6bl4.mapek.TargetStatus;
 import io.x0tta6bl4.mapek.monitor.TargetRegistry;
 import java.net.URI;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +45,12 @@ class TargetController {
   @Operation(summary = "Every target, configured and API-created, with its last observed state")
   List<TargetView> list() {
     Optional<CycleReport> last = loop.lastReport();
-    return targets.list().stream().map(t -> view(t, last)).toList();
+    Map<String, TargetStatus> seen = new HashMap<>();
+    last.ifPresent(r -> r.snapshot().targets().forEach(t -> seen.put(t.target(), t)));
+    Instant at = last.map(r -> r.snapshot().takenAt()).orElse(null);
+    return targets.list().stream()
+        .map(t -> TargetView.of(t, seen.get(t.target().id()), at))
+        .toList();
   }
 
   @GetMapping("/{id}")

@@ -28,6 +28,11 @@ public record Anomaly(
 
   /** The (target, symptom) pair that identifies an ongoing problem across cycles. */
   public String problemKey() {
+    return problemKey(target, symptom);
+  }
+
+  /** The key of the problem of {@code target} with {@code symptom}. */
+  public static String problemKey(String target, String symptom) {
     return target + "/" + symptom;
   }
 }

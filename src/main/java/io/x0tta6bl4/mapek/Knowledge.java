@@ -105,7 +105,6 @@ public interface Knowledge {
     public static CycleSummary of(CycleReport report) {
       Map<String, Double> seconds = new java.util.TreeMap<>();
       report.timings().forEach((phase, took) -> seconds.put(phase.id(), took.toNanos() / 1e9));
-      int down = (int) report.snapshot().targets().stream().filter(t -> !t.up()).count();
       return new CycleSummary(
           report.id(),
           report.context().startedAt(),
@@ -113,7 +112,7 @@ public interface Knowledge {
           seconds,
           report.total().toNanos() / 1e9,
           report.snapshot().observations().size(),
-          down,
+          report.snapshot().targetsDown(),
           report.anomalies().size(),
           report.plan().actions().size(),
           report.plan().suppressed().size(),

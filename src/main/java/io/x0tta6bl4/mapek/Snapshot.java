@@ -19,6 +19,15 @@ public record Snapshot(
     targets = List.copyOf(targets);
   }
 
+  /** Targets the Monitor could not observe in this cycle. */
+  public int targetsDown() {
+    int down = 0;
+    for (TargetStatus target : targets) {
+      down += target.up() ? 0 : 1;
+    }
+    return down;
+  }
+
   public static Snapshot empty(long cycleId, Instant takenAt) {
     return new Snapshot(cycleId, takenAt, List.of(), List.of());
   }

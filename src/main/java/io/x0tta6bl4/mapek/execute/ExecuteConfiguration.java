@@ -51,12 +51,9 @@ class ExecuteConfiguration {
             ManagementFactory.getMemoryMXBean(), ManagementFactory.getRuntimeMXBean()),
         new CommandActionHandler(
             properties.command(), properties.actionTimeout(), System.getenv()));
-    Approvals.OutcomeSink sink =
-        (id, outcome) ->
-            knowledge.getIfAvailable() != null
-                && knowledge.getObject().completeAwaiting(id, outcome);
-    Approvals approvals = new Approvals(properties.approvalTimeout(), sink);
     Knowledge store = knowledge.getIfAvailable();
+    Approvals.OutcomeSink sink = store == null ? (id, outcome) -> false : store::completeAwaiting;
+    Approvals approvals = new Approvals(properties.approvalTimeout(), sink);
     if (store != null) {
       int resumed = approvals.resume(store);
       if (resumed > 0) {

@@ -100,7 +100,7 @@ final class CycleWriter {
     }
     ps.setDouble(8, total);
     ps.setInt(9, report.snapshot().observations().size());
-    ps.setInt(10, (int) report.snapshot().targets().stream().filter(t -> !t.up()).count());
+    ps.setInt(10, report.snapshot().targetsDown());
     ps.setInt(11, report.anomalies().size());
     ps.setInt(12, report.plan().actions().size());
     ps.setInt(13, report.plan().suppressed().size());

@@ -1,5 +1,6 @@
 package io.x0tta6bl4.mapek.plan;
 
+import io.x0tta6bl4.mapek.Anomaly;
 import io.x0tta6bl4.mapek.Knowledge;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,7 @@ final class Resumption {
           .ifPresent(
               policy ->
                   open.put(
-                      incident.target() + "/" + incident.symptom(),
+                      Anomaly.problemKey(incident.target(), incident.symptom()),
                       Episode.resumed(
                           incident.id(),
                           policy,

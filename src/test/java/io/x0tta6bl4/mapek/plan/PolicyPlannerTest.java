@@ -253,12 +253,33 @@ class PolicyPlannerTest {
 
   @Test
   void theStrongestAnomalyOfAProblemJustifiesTheAction() {
-    Anomaly weak = anomaly("api", "memory_pressure", Severity.WARNING, 0.9);
-    Anomaly strong = anomaly("api", "memory_pressure", Severity.CRITICAL, 0.2);
+    Anomaly weak =
+        withReason(anomaly("api", "memory_pressure", Severity.WARNING, 0.9), "gc ratio high");
+    Anomaly strong =
+        withReason(anomaly("api", "memory_pressure", Severity.CRITICAL, 0.2), "heap nearly full");
 
     Plan plan = planAt(Duration.ZERO, weak, strong);
 
     assertThat(plan.actions()).hasSize(1);
+    assertThat(plan.actions().get(0).reason()).endsWith("heap nearly full");
+  }
+
+  private static Anomaly withReason(Anomaly anomaly, String reason) {
+    io.x0tta6bl4.mapek.Evidence e = anomaly.evidence();
+    return new Anomaly(
+        anomaly.target(),
+        anomaly.symptom(),
+        anomaly.severity(),
+        anomaly.score(),
+        new io.x0tta6bl4.mapek.Evidence(
+            e.detector(),
+            e.series(),
+            e.value(),
+            e.expected(),
+            e.bound(),
+            e.since(),
+            e.recent(),
+            reason));
   }
 
   @Test
