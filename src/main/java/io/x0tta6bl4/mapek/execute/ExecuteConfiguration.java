@@ -1,6 +1,7 @@
 package io.x0tta6bl4.mapek.execute;
 
 import io.x0tta6bl4.mapek.Knowledge;
+import io.x0tta6bl4.mapek.PeerTls;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,7 +33,8 @@ class ExecuteConfiguration {
       Clock clock,
       ReadinessSwitch readinessSwitch,
       ObjectProvider<ActionHandler> contributed,
-      ObjectProvider<Knowledge> knowledge) {
+      ObjectProvider<Knowledge> knowledge,
+      ObjectProvider<PeerTls> peerTls) {
     ExecutorProperties.Webhook webhook = properties.webhook();
     List<ActionHandler> handlers = new ArrayList<>();
     // handlers of other packages (kubernetes) are beans of their own configuration
@@ -42,6 +44,7 @@ class ExecuteConfiguration {
         new LogActionHandler(),
         new WebhookActionHandler(
             WebhookActionHandler.httpClient(webhook),
+            peerTls.getIfAvailable(PeerTls::unavailable),
             webhook,
             properties.actionTimeout(),
             clock,
