@@ -24,3 +24,4 @@ if command -v shellcheck >/dev/null 2>&1; then
 else
   echo "shellcheck: not installed, skipped (apt-get install -y shellcheck)"
 fi
+bash scripts/qa/ops.sh
