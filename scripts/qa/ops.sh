@@ -142,6 +142,18 @@ else
   echo "ops: compose ok (${compose[*]}: both profiles render, hardening and mounts checked, API_TOKEN required)"
 fi
 
+# --- scripts/start-docker.sh -----------------------------------------------------------------
+scripts/start-docker.sh --help >/dev/null || fail "scripts/start-docker.sh --help"
+mkdir -p "$work/fakebin"
+printf '#!/bin/sh\nexit 1\n' >"$work/fakebin/docker"
+chmod 755 "$work/fakebin/docker"
+if PATH="$work/fakebin:$PATH" scripts/start-docker.sh minimal 2>"$work/start-docker.err"; then
+  fail "scripts/start-docker.sh starts without a reachable Docker engine"
+fi
+grep -q "engine is not reachable" "$work/start-docker.err" ||
+  fail "scripts/start-docker.sh without an engine says: $(cat "$work/start-docker.err")"
+echo "ops: start-docker.sh ok (--help, refuses to run without a reachable engine and says why)"
+
 # --- Dockerfile -----------------------------------------------------------------------------
 step "Dockerfile: lint, build stage replayed without Docker"
 if command -v hadolint >/dev/null 2>&1; then
