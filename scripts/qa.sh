@@ -19,8 +19,9 @@ if [ -f "$csv" ]; then
 fi
 
 if command -v shellcheck >/dev/null 2>&1; then
-  shellcheck scripts/*.sh .ci/run
+  shellcheck scripts/*.sh scripts/qa/*.sh .ci/run
   echo "shellcheck: scripts clean"
 else
   echo "shellcheck: not installed, skipped (apt-get install -y shellcheck)"
 fi
+bash scripts/qa/ops.sh
