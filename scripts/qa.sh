@@ -18,8 +18,10 @@ if [ -f "$csv" ]; then
   echo "report: target/site/jacoco/index.html"
 fi
 
+bash scripts/qa/k8s.sh
+
 if command -v shellcheck >/dev/null 2>&1; then
-  shellcheck scripts/*.sh .ci/run
+  shellcheck scripts/*.sh scripts/qa/*.sh .ci/run
   echo "shellcheck: scripts clean"
 else
   echo "shellcheck: not installed, skipped (apt-get install -y shellcheck)"
