@@ -40,9 +40,11 @@ class KustomizeBaseTest {
   }
 
   @Test
-  void everyFieldIsOneKubernetesKnows() throws IOException {
+  void everyFieldIsOneKubernetesKnowsIncludingTheFilesNotApplied() throws IOException {
     List<HasMetadata> withExample = new ArrayList<>(objects);
     withExample.addAll(Manifests.parse(Files.readString(BASE.resolve("secret.example.yaml"))));
+    withExample.addAll(
+        Manifests.parse(Files.readString(Path.of("k8s", "backup", "knowledge-volume-pod.yaml"))));
     assertThat(Manifests.unknownFields(withExample)).isEmpty();
   }
 
