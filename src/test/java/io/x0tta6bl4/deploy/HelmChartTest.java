@@ -2,7 +2,6 @@ package io.x0tta6bl4.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
@@ -21,7 +20,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -100,7 +101,11 @@ class HelmChartTest {
                     .set("database.existingSecret", "x0-db")
                     .set("persistence.enabled", "false")
                     .set("rbac.targetNamespaces[0]", "shop")
-                    .set("networkPolicy.egress.apiServerCidrs[0]", "10.0.0.1/32"));
+                    .set("networkPolicy.egress.apiServerCidrs[0]", "10.0.0.1/32")
+                    .set("extraVolumes[0].name", "svid")
+                    .set("extraVolumes[0].emptyDir.medium", "Memory")
+                    .set("extraVolumeMounts[0].name", "svid")
+                    .set("extraVolumeMounts[0].mountPath", "/run/spire/svid"));
     assertThat(Manifests.unknownFields(objects)).isEmpty();
     assertThat(Manifests.all(objects, Role.class))
         .extracting(r -> r.getMetadata().getNamespace())
@@ -111,6 +116,9 @@ class HelmChartTest {
     Deployment deployment = Manifests.one(objects, Deployment.class);
     var pod = deployment.getSpec().getTemplate().getSpec();
     assertThat(Manifests.volume(pod, "data").getEmptyDir()).isNotNull();
+    assertThat(Manifests.volume(pod, "svid").getEmptyDir().getMedium()).isEqualTo("Memory");
+    assertThat(Manifests.mountPath(pod.getContainers().get(0), "svid"))
+        .isEqualTo("/run/spire/svid");
     assertThat(Manifests.volume(pod, "secrets").getSecret().getSecretName())
         .isEqualTo(secret.getMetadata().getName());
     assertThat(pod.getContainers().get(0).getEnv())
@@ -121,11 +129,7 @@ class HelmChartTest {
   }
 
   @Test
-  void dashboardAndAlertRulesShipWhenTheChartHoldsThem() throws IOException {
-    assumeTrue(
-        Files.exists(CHART.resolve("files/x0tta6bl4.json"))
-            && Files.exists(CHART.resolve("files/alerts.yml")),
-        "helm/x0tta6bl4/files/ holds no dashboard and alert rules yet");
+  void dashboardAndAlertRulesShipAsTheChartHoldsThem() throws IOException {
     List<HasMetadata> objects =
         render(
             "monitoring",
@@ -176,10 +180,21 @@ class HelmChartTest {
   }
 
   @Test
-  void optionalFilesThatAreMissingFailWithTheirName() {
-    assumeTrue(
-        !Files.exists(CHART.resolve("files/alerts.yml")), "files/alerts.yml is in the chart");
-    assertRejected(t -> t.set("prometheusRule.enabled", "true"), "files/alerts.yml");
+  void enablingAShippedFileThatIsMissingFailsNamingIt(@TempDir Path copy) throws IOException {
+    try (Stream<Path> files = Files.walk(CHART)) {
+      for (Path source : files.filter(p -> !p.startsWith(CHART.resolve("files"))).toList()) {
+        Path target = copy.resolve(CHART.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+    TemplateCommand withoutFiles =
+        new Helm(copy).template().withName("x0tta6bl4").withKubeVersion(KUBE_VERSION);
+    assertThatThrownBy(() -> withoutFiles.set("prometheusRule.enabled", "true").call())
+        .hasMessageContaining("files/alerts.yml is missing");
   }
 
   private static void assertRejected(UnaryOperator<TemplateCommand> values, String naming) {
