@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Quality gate: the full test suite (unit, slice, end-to-end, PostgreSQL), the format check, the
 # architecture rules, and a coverage report (target/site/jacoco/index.html) summarised here.
-# Then the offline Kubernetes and Helm checks (scripts/qa/k8s.sh), and lints the shell scripts when
-# shellcheck is installed (apt-get install -y shellcheck).
+# Then the offline Kubernetes and Helm checks (scripts/qa/k8s.sh), and a lint of the shell scripts
+# when the linter is installed (apt-get install -y shellcheck).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
