@@ -49,3 +49,4 @@ else
   echo "shellcheck: not installed, skipped (apt-get install -y shellcheck)"
 fi
 bash scripts/qa/ops.sh
+bash scripts/qa/k8s.sh
