@@ -26,7 +26,7 @@ class ExpositionParserFuzzTest {
    * Jazzer applies it to each input.
    */
   @FuzzTest(maxDuration = "10s")
-  @Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void anyBodyParsesOrFailsWithAScrapeException(byte[] input) throws IOException {
     if (input.length == 0) {
       return;
