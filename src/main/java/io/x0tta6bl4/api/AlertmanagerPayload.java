@@ -37,6 +37,8 @@ record AlertmanagerPayload(String version, String status, String receiver, List<
       if (item.labels() == null || item.labels().isEmpty()) {
         throw InvalidRequestException.of(at + ".labels", "must not be empty");
       }
+      NullValues.reject(at + ".labels", item.labels());
+      NullValues.reject(at + ".annotations", item.annotations());
       if (item.startsAt() == null) {
         throw InvalidRequestException.of(at + ".startsAt", "is required");
       }

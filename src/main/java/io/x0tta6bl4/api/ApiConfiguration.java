@@ -13,7 +13,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The API's beans besides its controllers: the body size limit and the OpenAPI description. */
+/**
+ * The API's beans besides its controllers: the request filters (caller, media type headers, body
+ * size) and the OpenAPI description.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiSecurityProperties.class)
 class ApiConfiguration {
@@ -54,6 +57,17 @@ class ApiConfiguration {
     registration.addUrlPatterns("/api/*");
     // before anything that might read the body
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<MediaTypeHeaderFilter> mediaTypeHeaderFilter(JsonMapper json) {
+    FilterRegistrationBean<MediaTypeHeaderFilter> registration =
+        new FilterRegistrationBean<>(new MediaTypeHeaderFilter(json));
+    // every path: content negotiation parses Accept for /health and the OpenAPI pages too
+    registration.addUrlPatterns("/*");
+    // before the size limit, whose buffered body reads the Content-Type's charset
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
     return registration;
   }
 

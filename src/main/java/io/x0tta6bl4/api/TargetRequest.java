@@ -34,6 +34,7 @@ record TargetRequest(
     if (targetId == null) {
       throw InvalidRequestException.of("id", "is required");
     }
+    NullValues.reject("labels", labels);
     try {
       return new Target(
           targetId,

@@ -5,18 +5,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.x0tta6bl4.mapek.analyze.AlertDetector;
 import io.x0tta6bl4.mapek.analyze.AlertInbox;
-import io.x0tta6bl4.testsupport.MutableClock;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
@@ -24,27 +18,10 @@ import org.springframework.test.web.servlet.MockMvc;
 // the inbox is state: each test starts with an empty one
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 @WebMvcTest(AlertController.class)
+@Import(AlertIntake.class)
 class AlertControllerTest {
 
-  private static final Instant NOW = Instant.parse("2026-11-24T08:05:00Z");
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class Inbox {
-    @Bean
-    AlertInbox alertInbox() {
-      return new AlertInbox(Duration.ofHours(6));
-    }
-
-    @Bean
-    AlertDetector alertDetector(AlertInbox inbox) {
-      return new AlertDetector(inbox, List.of("x0_target", "job"), List.of("alertname"));
-    }
-
-    @Bean
-    Clock clock() {
-      return new MutableClock(NOW);
-    }
-  }
+  private static final Instant NOW = AlertIntake.NOW;
 
   @Autowired MockMvc mvc;
   @Autowired AlertInbox inbox;
@@ -111,6 +88,28 @@ class AlertControllerTest {
                 .content("{\"version\":\"4\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.detail").value("alerts is required"));
+
+    assertThat(inbox.firing(NOW)).isEmpty();
+  }
+
+  /** Found by fuzzing (ApiBodyFuzzTest): a null label or annotation value was a 500. */
+  @Test
+  void aNullLabelOrAnnotationValueIsA400NamingIt() throws Exception {
+    mvc.perform(
+            post("/api/v1/alerts")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"alerts\":[{\"status\":\"firing\",\"labels\":{\"alertname\":\"A\",\"job\":null},\"startsAt\":\"2026-11-24T08:00:00Z\"}]}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.detail").value("alerts[0].labels.job must be a string, but was null"));
+    mvc.perform(
+            post("/api/v1/alerts")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"alerts\":[{\"status\":\"firing\",\"labels\":{\"alertname\":\"A\"},\"annotations\":{\"summary\":null},\"startsAt\":\"2026-11-24T08:00:00Z\"}]}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("alerts[0].annotations.summary"));
 
     assertThat(inbox.firing(NOW)).isEmpty();
   }

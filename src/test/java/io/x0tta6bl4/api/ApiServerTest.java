@@ -207,6 +207,31 @@ class ApiServerTest {
         .isEqualTo("no resource at /api/v2/loop");
   }
 
+  /** Found by fuzzing (ApiBodyFuzzTest): Spring's parser fails on a quoted media type (a 500). */
+  @Test
+  void aQuotedContentTypeIsA415AndAQuotedAcceptA406Problem() throws Exception {
+    HttpResponse<String> body = patchLoopWith("\"a/b\"");
+    HttpResponse<String> health =
+        send(HttpRequest.newBuilder(uri("/health")).header("Accept", "\"a/b\"").build());
+    HttpResponse<String> charset = patchLoopWith("application/json;charset=utf-8<");
+
+    assertThat(body.statusCode()).isEqualTo(415);
+    assertThat(body.headers().firstValue("Content-Type")).contains("application/problem+json");
+    assertThat(health.statusCode()).isEqualTo(406);
+    assertThat(json.readTree(health.body()).path("type").asString())
+        .isEqualTo("https://x0tta6bl4.io/problems/not-acceptable");
+    assertThat(charset.statusCode()).isEqualTo(415);
+    then(loop).shouldHaveNoInteractions();
+  }
+
+  private HttpResponse<String> patchLoopWith(String contentType) throws Exception {
+    return send(
+        HttpRequest.newBuilder(uri("/api/v1/loop"))
+            .header("Content-Type", contentType)
+            .method("PATCH", BodyPublishers.ofString("{\"mode\":\"active\"}"))
+            .build());
+  }
+
   private HttpResponse<String> send(HttpRequest request) throws Exception {
     return http.send(request, BodyHandlers.ofString());
   }

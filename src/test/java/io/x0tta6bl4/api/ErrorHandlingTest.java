@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.x0tta6bl4.mapek.Knowledge;
 import io.x0tta6bl4.mapek.LoopControl;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,6 +107,38 @@ class ErrorHandlingTest {
         .andExpect(status().isBadRequest())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.detail").value("id must be an integer, but was 'x'"));
+  }
+
+  /** Found by fuzzing (ApiBodyFuzzTest): MVC answered such an Accept with a 406 and no body. */
+  @Test
+  void aMalformedAcceptIsA406Problem() throws Exception {
+    mvc.perform(
+            patch("/api/v1/loop")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Accept", "application/")
+                .content("{\"mode\":\"active\"}"))
+        .andExpect(status().isNotAcceptable())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("https://x0tta6bl4.io/problems/not-acceptable"))
+        .andExpect(jsonPath("$.instance").value("/api/v1/loop"));
+
+    then(loop).shouldHaveNoInteractions();
+  }
+
+  @Test
+  void aMalformedContentTypeOrAnUnknownCharsetIsA415Problem() throws Exception {
+    for (String contentType : List.of("application/", "application/json; charset=nope")) {
+      mvc.perform(
+              patch("/api/v1/loop")
+                  .header("Content-Type", contentType)
+                  .content("{\"mode\":\"active\"}"))
+          .andExpect(status().isUnsupportedMediaType())
+          .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(
+              jsonPath("$.type").value("https://x0tta6bl4.io/problems/unsupported-media-type"));
+    }
+
+    then(loop).shouldHaveNoInteractions();
   }
 
   @Test

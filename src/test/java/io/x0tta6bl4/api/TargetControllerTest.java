@@ -157,6 +157,20 @@ class TargetControllerTest {
                 .value(org.hamcrest.Matchers.containsString("declared in configuration")));
   }
 
+  /** Found by fuzzing (ApiBodyFuzzTest): a null label value was a 500. */
+  @Test
+  void aNullLabelValueIsA400NamingTheLabel() throws Exception {
+    mvc.perform(
+            post("/api/v1/targets")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"id\":\"api\",\"kind\":\"http\",\"url\":\"http://x/\",\"labels\":{\"team\":null}}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+        .andExpect(jsonPath("$.detail").value("labels.team must be a string, but was null"))
+        .andExpect(jsonPath("$.errors[0].field").value("labels.team"));
+  }
+
   @Test
   void invalidTargetsAreRejectedNamingTheField() throws Exception {
     mvc.perform(

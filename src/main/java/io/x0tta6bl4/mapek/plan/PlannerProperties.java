@@ -46,12 +46,12 @@ public record PlannerProperties(
       @DefaultValue("1") int maxRemediating, @DefaultValue("0.5") double minHealthy) {}
 
   public PlannerProperties {
-    escalation = escalation == null ? List.of() : List.copyOf(escalation);
+    escalation = ConfiguredLists.copy(escalation, "x0tta6bl4.planner.escalation");
     circuitBreaker =
         circuitBreaker == null ? new CircuitBreaker(5, Duration.ofMinutes(30)) : circuitBreaker;
     blastRadius = blastRadius == null ? new BlastRadius(1, 0.5) : blastRadius;
     limits(circuitBreaker, blastRadius);
-    policies = policies == null ? List.of() : List.copyOf(policies);
+    policies = ConfiguredLists.copy(policies, "x0tta6bl4.planner.policies");
     Set<String> names = new HashSet<>();
     for (Policy policy : policies) {
       if (!names.add(policy.name())) {

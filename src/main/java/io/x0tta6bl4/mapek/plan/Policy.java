@@ -46,7 +46,7 @@ public record Policy(
       throw new IllegalArgumentException("symptom of policy '" + name + "' must not be blank");
     }
     target = target == null || target.isBlank() ? "*" : target;
-    steps = steps == null ? List.of() : List.copyOf(steps);
+    steps = ConfiguredLists.copy(steps, "steps of policy '" + name + "'");
     if (steps.isEmpty()) {
       throw new IllegalArgumentException("policy '" + name + "' must have at least one step");
     }
@@ -55,7 +55,7 @@ public record Policy(
       throw new IllegalArgumentException(
           "escalate-after of policy '" + name + "' must not be negative, but was " + escalateAfter);
     }
-    recovery = recovery == null ? List.of() : List.copyOf(recovery);
+    recovery = ConfiguredLists.copy(recovery, "recovery of policy '" + name + "'");
     strategy = strategy == null || strategy.isBlank() ? "ordered" : strategy;
     if (!strategy.equals("ordered") && !strategy.equals("adaptive")) {
       throw new IllegalArgumentException(

@@ -14,6 +14,9 @@ final class Numbers {
   /** Timestamps beyond this many seconds from the epoch are not plausible. */
   private static final double MAX_EPOCH_SECONDS = 1e13;
 
+  /** Closer to the epoch than this rounds to it at nanosecond precision. */
+  private static final double NEGLIGIBLE_SECONDS = 1e-10;
+
   private Numbers() {}
 
   static double parse(String token) {
@@ -82,6 +85,11 @@ final class Numbers {
     double seconds = parse(token);
     if (!(Math.abs(seconds) < MAX_EPOCH_SECONDS)) {
       throw new NumberFormatException(token);
+    }
+    if (Math.abs(seconds) < NEGLIGIBLE_SECONDS) {
+      // its exponent may be huge (1e-999999999): exact arithmetic on it would need a power of ten
+      // with a billion digits. Above this bound the scale is at most the token's length plus ten.
+      return Instant.EPOCH;
     }
     // a double would turn 1700000000.123 into ...122999907
     BigDecimal exact = new BigDecimal(token.startsWith("+") ? token.substring(1) : token);

@@ -207,6 +207,21 @@ class ExpositionParserTest {
         .isEqualTo(Instant.parse("2023-11-14T22:13:20Z"));
   }
 
+  /** Found by fuzzing: exact arithmetic on these exponents overflowed or ran for minutes. */
+  @Test
+  void openMetricsTimestampsWithHugeExponentsRoundToTheEpochOrFail() throws Exception {
+    assertThat(parse("m 1 1e-999999999\n# EOF\n", OPENMETRICS).get(0).timestamp())
+        .isEqualTo(Instant.EPOCH);
+    assertThat(parse("m 1 -1e-9999999\n# EOF\n", OPENMETRICS).get(0).timestamp())
+        .isEqualTo(Instant.EPOCH);
+    assertThat(parse("m 1 0e999999999\n# EOF\n", OPENMETRICS).get(0).timestamp())
+        .isEqualTo(Instant.EPOCH);
+    assertThat(parse("m 1 1e-9\n# EOF\n", OPENMETRICS).get(0).timestamp())
+        .isEqualTo(Instant.ofEpochSecond(0, 1));
+    assertThat(failure("m 1 1e999999999\n# EOF\n", OPENMETRICS))
+        .hasMessage("line 1: timestamp '1e999999999' of 'm' is not a number of seconds");
+  }
+
   @Test
   void labelValuesSurviveARoundTripThroughEscaping() throws Exception {
     List<String> values =
