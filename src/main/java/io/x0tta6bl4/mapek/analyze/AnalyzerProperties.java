@@ -229,6 +229,8 @@ public record AnalyzerProperties(
       @DefaultValue("5") int shortWindow,
       @DefaultValue("0.001") double longAlpha,
       @DefaultValue("0.007") double rangeMargin,
+      @DefaultValue("0.05") double smoothAlpha,
+      @DefaultValue("0.05") double smoothMargin,
       @DefaultValue("30") int restSamples,
       @DefaultValue("0.5") double threshold) {
 
@@ -244,6 +246,8 @@ public record AnalyzerProperties(
                   shortWindow,
                   longAlpha,
                   rangeMargin,
+                  smoothAlpha,
+                  smoothMargin,
                   restSamples,
                   threshold));
     }
@@ -259,6 +263,8 @@ public record AnalyzerProperties(
           d.shortWindow(),
           d.longAlpha(),
           d.rangeMargin(),
+          d.smoothAlpha(),
+          d.smoothMargin(),
           d.restSamples(),
           d.threshold());
     }
@@ -273,6 +279,8 @@ public record AnalyzerProperties(
           shortWindow,
           longAlpha,
           rangeMargin,
+          smoothAlpha,
+          smoothMargin,
           restSamples,
           threshold);
     }

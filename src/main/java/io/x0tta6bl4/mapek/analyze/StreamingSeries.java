@@ -79,15 +79,23 @@ final class StreamingSeries extends SeriesTable.Tracked {
     return new Anomaly(key.target(), "anomaly", Severity.WARNING, episode.score(), now);
   }
 
+  /**
+   * Evidence of a detection. {@code expected} is the middle and {@code bound} the nearest edge of
+   * the range the value (or, for a shift, the smoothed level) had before.
+   */
   private Anomaly detection(double score, Instant takenAt) {
-    double low = model.lowBefore();
-    double high = model.highBefore();
+    boolean shift = model.lastSignal() == StreamModel.Signal.SHIFT;
+    double low = shift ? model.smoothLowBefore() : model.lowBefore();
+    double high = shift ? model.smoothHighBefore() : model.highBefore();
+    double judged = shift ? model.smoothed() : lastValue;
     double middle = (low + high) / 2;
-    double edge = lastValue >= middle ? high : low;
+    double edge = judged >= middle ? high : low;
     String reason =
-        model.lastSignal() == StreamModel.Signal.SPATIAL
-            ? spatialReason(low, high, score)
-            : contextualReason(low, high, score);
+        switch (model.lastSignal()) {
+          case SPATIAL, NONE -> spatialReason(low, high, score);
+          case SHIFT -> shiftReason(low, high, score);
+          case CONTEXTUAL -> contextualReason(low, high, score);
+        };
     Evidence evidence =
         new Evidence(
             "streaming", key.toString(), lastValue, middle, edge, takenAt, recent.toList(), reason);
@@ -104,6 +112,23 @@ final class StreamingSeries extends SeriesTable.Tracked {
         + " it had in "
         + (model.samples() - 1)
         + " samples by "
+        + Format.oneDecimal(100 * outside)
+        + "% of its width (score "
+        + Format.number(score)
+        + ")";
+  }
+
+  private String shiftReason(double low, double high, double score) {
+    double level = model.smoothed();
+    double outside = Math.max(level - high, low - level) / (high - low);
+    return key
+        + "="
+        + Format.number(lastValue)
+        + ": its smoothed level "
+        + Format.number(level)
+        + " left the range "
+        + range(low, high)
+        + " of its earlier smoothed levels by "
         + Format.oneDecimal(100 * outside)
         + "% of its width (score "
         + Format.number(score)

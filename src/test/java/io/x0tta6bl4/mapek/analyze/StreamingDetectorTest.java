@@ -128,6 +128,26 @@ class StreamingDetectorTest {
   }
 
   @Test
+  void aLevelShiftWellInsideTheRangeOfEarlierSpikesIsExplainedAsAShift() {
+    for (int i = 0; i < 3_000; i++) {
+      // noise (σ 5) with a 12σ spike every 500 samples: the raw range reaches far above
+      next("queue_depth", 100 + 5 * random.nextGaussian() + (i % 500 == 250 ? 60 : 0));
+    }
+    Anomaly found = null;
+    int delay = 0;
+    while (found == null && delay < 30) {
+      List<Anomaly> now = next("queue_depth", 115 + 5 * random.nextGaussian());
+      found = now.isEmpty() ? null : now.get(0);
+      delay++;
+    }
+    assertThat(found).as("shift of 3σ detected within 30 samples").isNotNull();
+    assertThat(found.evidence().value()).as("far below the spikes").isLessThan(140);
+    assertThat(found.evidence().reason())
+        .contains("its smoothed level")
+        .contains("of its earlier smoothed levels");
+  }
+
+  @Test
   void aSilentSeriesKeepsItsEpisodeThenIsForgottenAndNewSeriesBeyondTheLimitAreIgnored() {
     StreamingDetector small =
         new StreamingDetector(

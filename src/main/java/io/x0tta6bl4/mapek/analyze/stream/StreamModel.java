@@ -6,6 +6,10 @@ package io.x0tta6bl4.mapek.analyze.stream;
  *
  * <ul>
  *   <li><b>spatial</b>: how far the value leaves the range seen so far, relative to that range;
+ *   <li><b>shift</b>: the same for the series' smoothed level (an EWMA of the values) against the
+ *       range of its earlier smoothed levels, which catches a level shift that stays inside the
+ *       range of the raw values (their spikes and noise widen it, the smoothed level's range much
+ *       less);
  *   <li><b>contextual</b>: the value is cut into levels of the learned range; for each of the last
  *       1..n levels (the contexts) the model remembers which level came next. The share of contexts
  *       that never saw the current level next is the raw novelty. Raw novelty is noisy on any real
@@ -29,6 +33,9 @@ public final class StreamModel {
   private long samples;
   private double low = Double.POSITIVE_INFINITY;
   private double high = Double.NEGATIVE_INFINITY;
+  private double smooth;
+  private double smoothLow = Double.POSITIVE_INFINITY;
+  private double smoothHigh = Double.NEGATIVE_INFINITY;
   private long history;
   private int recentIndex;
   private double recentSum;
@@ -41,14 +48,18 @@ public final class StreamModel {
   private double lastRecentNovelty;
   private double lastScore;
   private double lastSpatial;
+  private double lastShift;
   private double lastContextual;
   private double lowBefore;
   private double highBefore;
+  private double smoothLowBefore;
+  private double smoothHighBefore;
 
   /** Which signal gave the last score. */
   public enum Signal {
     NONE,
     SPATIAL,
+    SHIFT,
     CONTEXTUAL
   }
 
@@ -68,8 +79,14 @@ public final class StreamModel {
     samples++;
     lowBefore = low;
     highBefore = high;
-    double spatial = spatial(value);
+    smoothLowBefore = smoothLow;
+    smoothHighBefore = smoothHigh;
+    double spatial = outside(value, low, high, settings.rangeMargin());
     widenRange(value);
+    smooth = samples == 1 ? value : smooth + settings.smoothAlpha() * (value - smooth);
+    lastShift = outside(smooth, smoothLow, smoothHigh, settings.smoothMargin());
+    smoothLow = Math.min(smoothLow, smooth);
+    smoothHigh = Math.max(smoothHigh, smooth);
     int level = level(value);
     double novelty = novelty(level);
     double recent = recentMean(novelty);
@@ -84,8 +101,16 @@ public final class StreamModel {
     }
     lastSpatial = spatial;
     lastContextual = contextual;
-    Signal signal = spatial >= contextual ? Signal.SPATIAL : Signal.CONTEXTUAL;
-    double score = Math.max(spatial, contextual);
+    Signal signal = Signal.SPATIAL;
+    double score = spatial;
+    if (lastShift > score) {
+      signal = Signal.SHIFT;
+      score = lastShift;
+    }
+    if (contextual > score) {
+      signal = Signal.CONTEXTUAL;
+      score = contextual;
+    }
     if (resting > 0) {
       resting--;
       return report(0, Signal.NONE);
@@ -102,8 +127,8 @@ public final class StreamModel {
     return score;
   }
 
-  /** Distance outside the range seen so far, d / (d + margin) with d in shares of the range. */
-  private double spatial(double value) {
+  /** Distance outside a range, d / (d + margin) with d in shares of the range. */
+  private static double outside(double value, double low, double high, double margin) {
     double range = high - low;
     if (!(range > 0)) {
       return 0;
@@ -112,7 +137,7 @@ public final class StreamModel {
     if (outside <= 0) {
       return 0;
     }
-    return outside / (outside + settings.rangeMargin());
+    return outside / (outside + margin);
   }
 
   private void widenRange(double value) {
@@ -205,6 +230,26 @@ public final class StreamModel {
   /** Spatial score of the last sample, before warm-up and rest were applied. */
   public double lastSpatial() {
     return lastSpatial;
+  }
+
+  /** Shift score of the last sample, before warm-up and rest were applied. */
+  public double lastShift() {
+    return lastShift;
+  }
+
+  /** The smoothed level after the last sample. */
+  public double smoothed() {
+    return smooth;
+  }
+
+  /** Lowest smoothed level before the last sample. */
+  public double smoothLowBefore() {
+    return smoothLowBefore;
+  }
+
+  /** Highest smoothed level before the last sample. */
+  public double smoothHighBefore() {
+    return smoothHighBefore;
   }
 
   /** Contextual score of the last sample, before warm-up and rest were applied. */

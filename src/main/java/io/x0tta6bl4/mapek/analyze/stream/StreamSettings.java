@@ -9,7 +9,9 @@ package io.x0tta6bl4.mapek.analyze.stream;
  * @param warmupSamples samples a series is learned from before it may score above zero
  * @param shortWindow samples averaged into the recent novelty
  * @param longAlpha EWMA weight with which the usual novelty and its spread are learned, in (0, 1)
- * @param rangeMargin share of the learned range a value must leave it by to count as outside
+ * @param rangeMargin share of the learned range a value must leave it by to score 0.5
+ * @param smoothAlpha EWMA weight of the smoothed level, in (0, 1]
+ * @param smoothMargin share of the smoothed level's range it must leave it by to score 0.5
  * @param restSamples samples after a detection during which the series is not reported again
  * @param threshold score at and above which a sample is a detection, in (0, 1)
  */
@@ -21,6 +23,8 @@ public record StreamSettings(
     int shortWindow,
     double longAlpha,
     double rangeMargin,
+    double smoothAlpha,
+    double smoothMargin,
     int restSamples,
     double threshold) {
 
@@ -50,6 +54,12 @@ public record StreamSettings(
       throw new IllegalArgumentException(
           "range-margin must be zero or positive, but was " + rangeMargin);
     }
+    if (!(smoothAlpha > 0 && smoothAlpha <= 1)) {
+      throw new IllegalArgumentException("smooth-alpha must be in (0, 1], but was " + smoothAlpha);
+    }
+    if (!(smoothMargin > 0 && Double.isFinite(smoothMargin))) {
+      throw new IllegalArgumentException("smooth-margin must be positive, but was " + smoothMargin);
+    }
     if (restSamples < 0) {
       throw new IllegalArgumentException(
           "rest-samples must be zero or positive, but was " + restSamples);
@@ -61,6 +71,6 @@ public record StreamSettings(
 
   /** The parameter set measured on NAB (docs/performance.md). */
   public static StreamSettings defaults() {
-    return new StreamSettings(8, 4, 1024, 150, 5, 0.001, 0.007, 30, 0.5);
+    return new StreamSettings(8, 4, 1024, 150, 5, 0.001, 0.007, 0.05, 0.05, 30, 0.5);
   }
 }
