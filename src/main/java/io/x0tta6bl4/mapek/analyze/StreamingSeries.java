@@ -103,32 +103,30 @@ final class StreamingSeries extends SeriesTable.Tracked {
   }
 
   private String spatialReason(double low, double high, double score) {
-    double outside = Math.max(lastValue - high, low - lastValue) / (high - low);
+    String what = " left the range " + range(low, high) + " it had in " + (model.samples() - 1);
     return key
         + "="
         + Format.number(lastValue)
-        + " left the range "
-        + range(low, high)
-        + " it had in "
-        + (model.samples() - 1)
-        + " samples by "
-        + Format.oneDecimal(100 * outside)
-        + "% of its width (score "
-        + Format.number(score)
-        + ")";
+        + left(lastValue, low, high, what + " samples", score);
   }
 
   private String shiftReason(double low, double high, double score) {
     double level = model.smoothed();
-    double outside = Math.max(level - high, low - level) / (high - low);
+    String what = ": its smoothed level " + Format.number(level) + " left the range ";
     return key
         + "="
         + Format.number(lastValue)
-        + ": its smoothed level "
-        + Format.number(level)
-        + " left the range "
-        + range(low, high)
-        + " of its earlier smoothed levels by "
+        + left(
+            level, low, high, what + range(low, high) + " of its earlier smoothed levels", score);
+  }
+
+  /**
+   * "{what} by 12.5% of its width (score 0.9)", the distance of {@code judged} outside the range.
+   */
+  private static String left(double judged, double low, double high, String what, double score) {
+    double outside = Math.max(judged - high, low - judged) / (high - low);
+    return what
+        + " by "
         + Format.oneDecimal(100 * outside)
         + "% of its width (score "
         + Format.number(score)
