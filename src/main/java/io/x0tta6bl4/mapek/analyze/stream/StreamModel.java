@@ -1,8 +1,8 @@
 package io.x0tta6bl4.mapek.analyze.stream;
 
 /**
- * What the streaming detector knows about one series, and how it scores the next sample. Two
- * signals, the stronger one wins:
+ * What the streaming detector knows about one series, and how it scores the next sample. Three
+ * signals, the strongest one wins:
  *
  * <ul>
  *   <li><b>spatial</b>: how far the value leaves the range seen so far, relative to that range;
