@@ -1,11 +1,12 @@
 package io.x0tta6bl4.bench;
 
 import io.x0tta6bl4.mapek.Severity;
-import io.x0tta6bl4.mapek.analyze.AdaptiveDetector;
 import io.x0tta6bl4.mapek.analyze.AdaptiveSettings;
 import io.x0tta6bl4.mapek.analyze.DetectingAnalyzer;
+import io.x0tta6bl4.mapek.analyze.StreamingDetector;
 import io.x0tta6bl4.mapek.analyze.ThresholdDetector;
 import io.x0tta6bl4.mapek.analyze.ThresholdRule;
+import io.x0tta6bl4.mapek.analyze.stream.StreamSettings;
 import io.x0tta6bl4.mapek.plan.Guards;
 import io.x0tta6bl4.mapek.plan.Policy;
 import io.x0tta6bl4.mapek.plan.PolicyPlanner;
@@ -75,7 +76,8 @@ final class Fixtures {
                 "disk_pressure"));
     return new DetectingAnalyzer(
         List.of(
-            new ThresholdDetector(rules, 100), new AdaptiveDetector(AdaptiveSettings.defaults())));
+            new ThresholdDetector(rules, 100),
+            new StreamingDetector(StreamSettings.defaults(), AdaptiveSettings.defaults())));
   }
 
   static PolicyPlanner defaultPlanner() {

@@ -6,10 +6,7 @@ import io.x0tta6bl4.mapek.SeriesKey;
 import io.x0tta6bl4.mapek.Snapshot;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,53 +34,36 @@ public final class AdaptiveDetector implements Detector {
   private static final Logger log = LoggerFactory.getLogger(AdaptiveDetector.class);
 
   private final AdaptiveSettings settings;
-  private final SeriesFilter filter;
-  private final Map<SeriesKey, AdaptiveSeries> series = new HashMap<>();
-  private long cycle;
-  private int droppedSeries;
+  private final SeriesTable<AdaptiveSeries> series;
 
   public AdaptiveDetector(AdaptiveSettings settings) {
     this.settings = settings;
-    this.filter = new SeriesFilter(settings.include(), settings.exclude(), settings.maxSeries());
+    this.series = new SeriesTable<>("adaptive", settings, AdaptiveSeries::new);
   }
 
   @Override
   public List<Anomaly> detect(Snapshot snapshot) {
-    cycle++;
-    int dropped = 0;
-    int seen = 0;
+    series.startCycle();
     Instant now = snapshot.takenAt();
     List<Anomaly> found = new ArrayList<>();
     for (Observation observation : snapshot.observations()) {
-      double value = observation.value();
-      if (!Double.isFinite(value) || !filter.accepts(observation.series())) {
-        continue;
+      AdaptiveSeries state = series.stateFor(observation);
+      if (state != null) {
+        observe(state, observation.value(), now, found);
       }
-      SeriesKey key = observation.key();
-      AdaptiveSeries state = series.get(key);
-      if (state == null) {
-        state = admit(key);
-        if (state == null) {
-          dropped++;
-          continue;
-        }
-      }
-      if (state.lastSeenCycle != cycle) {
-        state.lastSeenCycle = cycle;
-        seen++;
-      }
-      observe(state, value, now, found);
     }
-    if (seen < series.size()) {
-      sweepUnobserved(found);
-    }
-    noteDropped(dropped);
+    series.endCycle(
+        state -> {
+          if (state.isFiring()) {
+            found.add(state.anomaly(settings, false));
+          }
+        });
     return found.isEmpty() ? List.of() : found;
   }
 
   /** Series ignored in the last cycle because {@code maxSeries} series were already tracked. */
   public int droppedSeries() {
-    return droppedSeries;
+    return series.droppedSeries();
   }
 
   /** How many series are tracked now. */
@@ -95,15 +75,6 @@ public final class AdaptiveDetector implements Detector {
   public Optional<Baseline> baseline(SeriesKey key) {
     AdaptiveSeries state = series.get(key);
     return state == null ? Optional.empty() : Optional.of(state.baseline(settings));
-  }
-
-  private AdaptiveSeries admit(SeriesKey key) {
-    if (series.size() >= settings.maxSeries()) {
-      return null;
-    }
-    AdaptiveSeries state = new AdaptiveSeries(key);
-    series.put(key, state);
-    return state;
   }
 
   private void observe(AdaptiveSeries state, double value, Instant now, List<Anomaly> found) {
@@ -118,32 +89,5 @@ public final class AdaptiveDetector implements Detector {
     } else if (wasFiring) {
       log.info("adaptive anomaly resolved on {}", state.key());
     }
-  }
-
-  /** Reports firing series that got no sample now and forgets those silent for too long. */
-  private void sweepUnobserved(List<Anomaly> found) {
-    Iterator<AdaptiveSeries> it = series.values().iterator();
-    while (it.hasNext()) {
-      AdaptiveSeries state = it.next();
-      long silent = cycle - state.lastSeenCycle;
-      if (silent == 0) {
-        continue;
-      }
-      if (silent >= settings.staleAfterCycles()) {
-        it.remove();
-      } else if (state.isFiring()) {
-        found.add(state.anomaly(settings, false));
-      }
-    }
-  }
-
-  private void noteDropped(int dropped) {
-    if (dropped > 0 && droppedSeries == 0) {
-      log.warn(
-          "adaptive detector tracks its maximum of {} series; ignoring {} new series",
-          settings.maxSeries(),
-          dropped);
-    }
-    droppedSeries = dropped;
   }
 }

@@ -11,7 +11,7 @@ import java.time.Instant;
  * learned, and only while no episode is open, so a fault that persists is never absorbed into the
  * baseline and is detected again, just as fast, when it comes back.
  */
-final class AdaptiveSeries {
+final class AdaptiveSeries extends SeriesTable.Tracked {
 
   private final SeriesKey key;
   private double mean;
@@ -26,7 +26,6 @@ final class AdaptiveSeries {
   private double lastValue;
   private double lastZ;
   private Instant lastAt;
-  long lastSeenCycle;
 
   AdaptiveSeries(SeriesKey key) {
     this.key = key;

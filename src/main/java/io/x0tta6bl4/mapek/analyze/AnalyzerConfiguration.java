@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Builds the Analyzer: targets that are down, the threshold rules, then (when enabled) the adaptive
- * detector.
+ * detector of the configured method ({@code streaming} by default, or {@code ewma}).
  */
 @Configuration(proxyBeanMethods = false)
 class AnalyzerConfiguration {
@@ -29,8 +29,14 @@ class AnalyzerConfiguration {
     AnalyzerProperties.TargetDown down = props.targetDown();
     detectors.add(new TargetDownDetector(down.failures(), down.recoveries()));
     detectors.add(new ThresholdDetector(props.rules(), props.thresholdStaleAfterCycles()));
-    if (props.adaptive().enabled()) {
-      detectors.add(new AdaptiveDetector(props.adaptive().toSettings()));
+    AnalyzerProperties.Adaptive adaptive = props.adaptive();
+    if (adaptive.enabled()) {
+      detectors.add(
+          switch (adaptive.method()) {
+            case STREAMING ->
+                new StreamingDetector(adaptive.streaming().toSettings(), adaptive.toSettings());
+            case EWMA -> new AdaptiveDetector(adaptive.toSettings());
+          });
     }
     return new DetectingAnalyzer(detectors);
   }

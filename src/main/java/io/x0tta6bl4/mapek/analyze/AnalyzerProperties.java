@@ -1,6 +1,7 @@
 package io.x0tta6bl4.mapek.analyze;
 
 import io.x0tta6bl4.mapek.Severity;
+import io.x0tta6bl4.mapek.analyze.stream.StreamSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -125,13 +126,27 @@ public record AnalyzerProperties(
     }
   }
 
+  /** How the adaptive detector judges a series. */
+  public enum Method {
+    /** {@link StreamingDetector}: range and context novelty per series, the default. */
+    STREAMING,
+    /** {@link AdaptiveDetector}: EWMA mean and standard deviation with a z band. */
+    EWMA
+  }
+
   /**
-   * The adaptive detector; see {@link AdaptiveSettings} for the meaning of each field.
+   * The adaptive detector; see {@link AdaptiveSettings} for the meaning of each field. {@code
+   * include}, {@code exclude}, {@code max-series} and {@code stale-after-cycles} apply to both
+   * methods; {@code alpha} to {@code min-relative-stddev} to {@code ewma} only.
    *
    * @param enabled whether the adaptive detector runs at all
+   * @param method {@code streaming} (default) or {@code ewma}
+   * @param streaming the settings of the {@code streaming} method
    */
   public record Adaptive(
       @DefaultValue("true") boolean enabled,
+      @DefaultValue("streaming") Method method,
+      @DefaultValue @Valid Streaming streaming,
       @DefaultValue("0.05") double alpha,
       @DefaultValue("30") int warmupSamples,
       @DefaultValue("4") double zThreshold,
@@ -145,6 +160,8 @@ public record AnalyzerProperties(
       @DefaultValue("100") int staleAfterCycles) {
 
     public Adaptive {
+      method = method == null ? Method.STREAMING : method;
+      streaming = streaming == null ? Streaming.defaults() : streaming;
       List<String> included = include == null ? List.of() : List.copyOf(include);
       List<String> excluded = exclude == null ? List.of() : List.copyOf(exclude);
       keyed(
@@ -171,6 +188,8 @@ public record AnalyzerProperties(
       AdaptiveSettings d = AdaptiveSettings.defaults();
       return new Adaptive(
           true,
+          Method.STREAMING,
+          Streaming.defaults(),
           d.alpha(),
           d.warmupSamples(),
           d.zThreshold(),
@@ -198,6 +217,72 @@ public record AnalyzerProperties(
           exclude,
           maxSeries,
           staleAfterCycles);
+    }
+  }
+
+  /** The streaming method; see {@link StreamSettings} for the meaning of each field. */
+  public record Streaming(
+      @DefaultValue("8") int levels,
+      @DefaultValue("4") int contextLength,
+      @DefaultValue("1024") int memorySlots,
+      @DefaultValue("150") int warmupSamples,
+      @DefaultValue("5") int shortWindow,
+      @DefaultValue("0.001") double longAlpha,
+      @DefaultValue("0.007") double rangeMargin,
+      @DefaultValue("0.05") double smoothAlpha,
+      @DefaultValue("0.05") double smoothMargin,
+      @DefaultValue("30") int restSamples,
+      @DefaultValue("0.5") double threshold) {
+
+    public Streaming {
+      keyed(
+          PREFIX + ".adaptive.streaming.",
+          () ->
+              new StreamSettings(
+                  levels,
+                  contextLength,
+                  memorySlots,
+                  warmupSamples,
+                  shortWindow,
+                  longAlpha,
+                  rangeMargin,
+                  smoothAlpha,
+                  smoothMargin,
+                  restSamples,
+                  threshold));
+    }
+
+    /** The defaults, as when nothing is configured. */
+    public static Streaming defaults() {
+      StreamSettings d = StreamSettings.defaults();
+      return new Streaming(
+          d.levels(),
+          d.contextLength(),
+          d.memorySlots(),
+          d.warmupSamples(),
+          d.shortWindow(),
+          d.longAlpha(),
+          d.rangeMargin(),
+          d.smoothAlpha(),
+          d.smoothMargin(),
+          d.restSamples(),
+          d.threshold());
+    }
+
+    /** The plain settings the streaming detector runs with. */
+    public StreamSettings toSettings() {
+      return new StreamSettings(
+          levels,
+          contextLength,
+          memorySlots,
+          warmupSamples,
+          shortWindow,
+          longAlpha,
+          rangeMargin,
+          smoothAlpha,
+          smoothMargin,
+          restSamples,
+          threshold);
     }
   }
 

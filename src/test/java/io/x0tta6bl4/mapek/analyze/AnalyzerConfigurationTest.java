@@ -6,6 +6,7 @@ import io.x0tta6bl4.mapek.Analyzer;
 import io.x0tta6bl4.mapek.Severity;
 import io.x0tta6bl4.mapek.analyze.ThresholdRule.Op;
 import java.time.Duration;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -35,8 +36,56 @@ class AnalyzerConfigurationTest {
                   AlertDetector.class,
                   TargetDownDetector.class,
                   ThresholdDetector.class,
-                  AdaptiveDetector.class);
+                  StreamingDetector.class);
         });
+  }
+
+  @Test
+  void theDefaultAnalyzerReportsAnAnomalyWithStreamingEvidenceForALatencySpike() {
+    runner.run(
+        context -> {
+          Analyzer analyzer = context.getBean(Analyzer.class);
+          Random random = new Random(3);
+          for (int cycle = 0; cycle < 1_000; cycle++) {
+            double latency = 0.05 + 0.002 * random.nextGaussian();
+            analyzer.analyze(
+                Samples.snapshot(cycle, Samples.obs("api", "http_latency_seconds", latency)));
+          }
+          assertThat(
+                  analyzer.analyze(
+                      Samples.snapshot(1_000, Samples.obs("api", "http_latency_seconds", 2.0))))
+              .singleElement()
+              .satisfies(
+                  anomaly -> {
+                    assertThat(anomaly.symptom()).isEqualTo("anomaly");
+                    assertThat(anomaly.target()).isEqualTo("api");
+                    assertThat(anomaly.evidence().detector()).isEqualTo("streaming");
+                  });
+        });
+  }
+
+  @Test
+  void theEwmaMethodKeepsTheEarlierAdaptiveDetector() {
+    runner
+        .withPropertyValues("x0tta6bl4.analyzer.adaptive.method=ewma")
+        .run(
+            context ->
+                assertThat(context.getBean(DetectingAnalyzer.class).detectors())
+                    .last()
+                    .isInstanceOf(AdaptiveDetector.class));
+  }
+
+  @Test
+  void anInvalidStreamingValueStopsStartupNamingTheKey() {
+    runner
+        .withPropertyValues("x0tta6bl4.analyzer.adaptive.streaming.levels=1")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessage(
+                        "x0tta6bl4.analyzer.adaptive.streaming.levels must be in 2..64, but was 1"));
   }
 
   @Test

@@ -27,7 +27,8 @@ class AnalyzerPropertiesTest {
   }
 
   private static Adaptive adaptive(double alpha, int warmup, double z, List<String> include) {
-    return new Adaptive(true, alpha, warmup, z, 3, 3, 1e-6, 0.01, include, List.of(), 10_000, 100);
+    return new Adaptive(
+        true, null, null, alpha, warmup, z, 3, 3, 1e-6, 0.01, include, List.of(), 10_000, 100);
   }
 
   private static AnalyzerProperties withThresholds(Threshold... thresholds) {
@@ -115,34 +116,60 @@ class AnalyzerPropertiesTest {
         .withMessage("x0tta6bl4.analyzer.adaptive.include must not be empty, but was []");
     assertThatIllegalArgumentException()
         .isThrownBy(
-            () -> new Adaptive(true, 0.05, 30, 4, 0, 3, 1e-6, 0.01, List.of("*"), null, 1, 1))
+            () ->
+                new Adaptive(
+                    true, null, null, 0.05, 30, 4, 0, 3, 1e-6, 0.01, List.of("*"), null, 1, 1))
         .withMessage("x0tta6bl4.analyzer.adaptive.for-samples must be positive, but was 0");
     assertThatIllegalArgumentException()
         .isThrownBy(
-            () -> new Adaptive(true, 0.05, 30, 4, 3, 0, 1e-6, 0.01, List.of("*"), null, 1, 1))
+            () ->
+                new Adaptive(
+                    true, null, null, 0.05, 30, 4, 3, 0, 1e-6, 0.01, List.of("*"), null, 1, 1))
         .withMessage("x0tta6bl4.analyzer.adaptive.clear-samples must be positive, but was 0");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new Adaptive(true, 0.05, 30, 4, 3, 3, 0, 0.01, List.of("*"), null, 1, 1))
+        .isThrownBy(
+            () ->
+                new Adaptive(
+                    true, null, null, 0.05, 30, 4, 3, 3, 0, 0.01, List.of("*"), null, 1, 1))
         .withMessage("x0tta6bl4.analyzer.adaptive.min-stddev must be positive, but was 0");
     assertThatIllegalArgumentException()
         .isThrownBy(
-            () -> new Adaptive(true, 0.05, 30, 4, 3, 3, 1e-6, -0.1, List.of("*"), null, 1, 1))
+            () ->
+                new Adaptive(
+                    true, null, null, 0.05, 30, 4, 3, 3, 1e-6, -0.1, List.of("*"), null, 1, 1))
         .withMessage(
             "x0tta6bl4.analyzer.adaptive.min-relative-stddev must be zero or positive, but was"
                 + " -0.1");
     assertThatIllegalArgumentException()
         .isThrownBy(
-            () -> new Adaptive(true, 0.05, 30, 4, 3, 3, 1e-6, 0.01, List.of("*"), null, 0, 1))
+            () ->
+                new Adaptive(
+                    true, null, null, 0.05, 30, 4, 3, 3, 1e-6, 0.01, List.of("*"), null, 0, 1))
         .withMessage("x0tta6bl4.analyzer.adaptive.max-series must be positive, but was 0");
     assertThatIllegalArgumentException()
         .isThrownBy(
-            () -> new Adaptive(true, 0.05, 30, 4, 3, 3, 1e-6, 0.01, List.of("*"), null, 1, 0))
+            () ->
+                new Adaptive(
+                    true, null, null, 0.05, 30, 4, 3, 3, 1e-6, 0.01, List.of("*"), null, 1, 0))
         .withMessage("x0tta6bl4.analyzer.adaptive.stale-after-cycles must be positive, but was 0");
     assertThatIllegalArgumentException()
         .isThrownBy(
             () ->
                 new Adaptive(
-                    true, 0.05, 30, 4, 3, 3, 1e-6, 0.01, List.of("*"), List.of("", "x"), 1, 1))
+                    true,
+                    null,
+                    null,
+                    0.05,
+                    30,
+                    4,
+                    3,
+                    3,
+                    1e-6,
+                    0.01,
+                    List.of("*"),
+                    List.of("", "x"),
+                    1,
+                    1))
         .withMessage(
             "x0tta6bl4.analyzer.adaptive.exclude must not contain a blank pattern, but was '' in"
                 + " [, x]");

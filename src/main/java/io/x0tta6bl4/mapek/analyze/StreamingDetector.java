@@ -1,0 +1,76 @@
+package io.x0tta6bl4.mapek.analyze;
+
+import io.x0tta6bl4.mapek.Anomaly;
+import io.x0tta6bl4.mapek.Observation;
+import io.x0tta6bl4.mapek.SeriesKey;
+import io.x0tta6bl4.mapek.Snapshot;
+import io.x0tta6bl4.mapek.analyze.stream.StreamModel;
+import io.x0tta6bl4.mapek.analyze.stream.StreamSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default {@code anomaly} detector: a {@link StreamModel} per watched series, learned online
+ * with one parameter set for every series (measured on the Numenta Anomaly Benchmark, see
+ * docs/performance.md). A detection opens an episode that is reported every cycle while the model
+ * rests and then resolves. Which series are watched, how many and for how long a silent one is kept
+ * come from the shared adaptive keys ({@code include}, {@code exclude}, {@code max-series}, {@code
+ * stale-after-cycles}); memory per series is fixed by the stream settings.
+ */
+public final class StreamingDetector implements Detector {
+
+  private static final Logger log = LoggerFactory.getLogger(StreamingDetector.class);
+
+  private final SeriesTable<StreamingSeries> series;
+
+  public StreamingDetector(StreamSettings settings, AdaptiveSettings watch) {
+    this.series = new SeriesTable<>("streaming", watch, key -> new StreamingSeries(key, settings));
+  }
+
+  @Override
+  public List<Anomaly> detect(Snapshot snapshot) {
+    series.startCycle();
+    List<Anomaly> found = new ArrayList<>();
+    for (Observation observation : snapshot.observations()) {
+      StreamingSeries state = series.stateFor(observation);
+      if (state == null) {
+        continue;
+      }
+      boolean wasFiring = state.isFiring();
+      state.observe(observation.value(), snapshot.takenAt());
+      if (state.isFiring()) {
+        Anomaly anomaly = state.anomaly(true);
+        if (!wasFiring) {
+          log.info("streaming anomaly: {}", anomaly.evidence().reason());
+        }
+        found.add(anomaly);
+      }
+    }
+    series.endCycle(
+        state -> {
+          if (state.isFiring()) {
+            found.add(state.anomaly(false));
+          }
+        });
+    return found.isEmpty() ? List.of() : found;
+  }
+
+  /** How many series are tracked now. */
+  public int trackedSeries() {
+    return series.size();
+  }
+
+  /** Series ignored in the last cycle because {@code max-series} series were already tracked. */
+  public int droppedSeries() {
+    return series.droppedSeries();
+  }
+
+  /** The model of a series, if it is tracked (read-only use: for inspection and tests). */
+  public Optional<StreamModel> model(SeriesKey key) {
+    StreamingSeries state = series.get(key);
+    return state == null ? Optional.empty() : Optional.of(state.model());
+  }
+}
