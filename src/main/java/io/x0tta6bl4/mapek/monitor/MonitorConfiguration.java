@@ -2,6 +2,7 @@ package io.x0tta6bl4.mapek.monitor;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.x0tta6bl4.mapek.TargetStore;
+import io.x0tta6bl4.mapek.Tracing;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,8 +17,13 @@ import org.springframework.context.annotation.Configuration;
 class MonitorConfiguration {
 
   @Bean(name = "Monitor", destroyMethod = "close")
-  SourcesMonitor monitor(MonitorProperties properties, TargetRegistry targets) {
-    return new SourcesMonitor(targets::sources, properties.concurrency(), System::nanoTime);
+  SourcesMonitor monitor(
+      MonitorProperties properties, TargetRegistry targets, ObjectProvider<Tracing> tracing) {
+    return new SourcesMonitor(
+        targets::sources,
+        properties.concurrency(),
+        System::nanoTime,
+        tracing.getIfAvailable(() -> Tracing.NONE));
   }
 
   /**
@@ -42,7 +48,12 @@ class MonitorConfiguration {
   }
 
   @Bean
-  TargetSources targetSources(MonitorProperties properties) {
-    return new TargetSources(properties.maxBodyBytes(), properties.maxSamples());
+  TargetSources targetSources(MonitorProperties properties, ObjectProvider<Tracing> tracing) {
+    return new TargetSources(
+        TargetHttp.newClient(),
+        properties.maxBodyBytes(),
+        properties.maxSamples(),
+        System::nanoTime,
+        tracing.getIfAvailable(() -> Tracing.NONE));
   }
 }

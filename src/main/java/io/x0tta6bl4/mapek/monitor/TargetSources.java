@@ -1,6 +1,7 @@
 package io.x0tta6bl4.mapek.monitor;
 
 import io.x0tta6bl4.mapek.Target;
+import io.x0tta6bl4.mapek.Tracing;
 import io.x0tta6bl4.mapek.monitor.probe.HttpProbeSource;
 import io.x0tta6bl4.mapek.monitor.scrape.ExpositionParser;
 import io.x0tta6bl4.mapek.monitor.scrape.PrometheusScrapeSource;
@@ -34,7 +35,19 @@ public final class TargetSources {
    */
   public TargetSources(
       HttpClient client, long maxBodyBytes, int maxSamples, LongSupplier nanoTime) {
-    this.http = new TargetHttp(client, maxBodyBytes);
+    this(client, maxBodyBytes, maxSamples, nanoTime, Tracing.NONE);
+  }
+
+  /**
+   * @param tracing where every scrape and probe becomes a CLIENT span
+   */
+  public TargetSources(
+      HttpClient client,
+      long maxBodyBytes,
+      int maxSamples,
+      LongSupplier nanoTime,
+      Tracing tracing) {
+    this.http = new TargetHttp(client, maxBodyBytes, tracing);
     this.parser = new ExpositionParser(maxSamples);
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
   }
