@@ -7,9 +7,17 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.x0tta6bl4.mapek.TraceSpan;
 import java.util.function.BiConsumer;
+import org.slf4j.MDC;
 
-/** A started OpenTelemetry span, current on its thread until {@link #close()}. */
+/**
+ * A started OpenTelemetry span, current on its thread until {@link #close()}. While it is current,
+ * its ids are in the MDC under the keys Spring Boot's log correlation prints, so every log line of
+ * a cycle names the trace to open in Jaeger.
+ */
 final class OpenTelemetrySpan implements TraceSpan {
+
+  static final String MDC_TRACE_ID = "traceId";
+  static final String MDC_SPAN_ID = "spanId";
 
   /** Longest status description: a reason, not a response body. */
   static final int MAX_REASON = 300;
@@ -17,6 +25,8 @@ final class OpenTelemetrySpan implements TraceSpan {
   private final Span span;
   private final Scope scope;
   private final TextMapPropagator propagator;
+  private final String outerTraceId = MDC.get(MDC_TRACE_ID);
+  private final String outerSpanId = MDC.get(MDC_SPAN_ID);
 
   private OpenTelemetrySpan(Span span, Scope scope, TextMapPropagator propagator) {
     this.span = span;
@@ -25,7 +35,12 @@ final class OpenTelemetrySpan implements TraceSpan {
   }
 
   static OpenTelemetrySpan start(Span span, TextMapPropagator propagator) {
-    return new OpenTelemetrySpan(span, span.makeCurrent(), propagator);
+    OpenTelemetrySpan started = new OpenTelemetrySpan(span, span.makeCurrent(), propagator);
+    if (span.getSpanContext().isValid()) {
+      MDC.put(MDC_TRACE_ID, span.getSpanContext().getTraceId());
+      MDC.put(MDC_SPAN_ID, span.getSpanContext().getSpanId());
+    }
+    return started;
   }
 
   @Override
@@ -63,6 +78,16 @@ final class OpenTelemetrySpan implements TraceSpan {
   public void close() {
     scope.close();
     span.end();
+    restore(MDC_TRACE_ID, outerTraceId);
+    restore(MDC_SPAN_ID, outerSpanId);
+  }
+
+  private static void restore(String key, String value) {
+    if (value == null) {
+      MDC.remove(key);
+    } else {
+      MDC.put(key, value);
+    }
   }
 
   private static String bounded(String text) {
