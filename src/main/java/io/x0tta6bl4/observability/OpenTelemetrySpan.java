@@ -25,17 +25,26 @@ final class OpenTelemetrySpan implements TraceSpan {
   private final Span span;
   private final Scope scope;
   private final TextMapPropagator propagator;
-  private final String outerTraceId = MDC.get(MDC_TRACE_ID);
-  private final String outerSpanId = MDC.get(MDC_SPAN_ID);
+  private final String outerTraceId;
+  private final String outerSpanId;
 
-  private OpenTelemetrySpan(Span span, Scope scope, TextMapPropagator propagator) {
+  private OpenTelemetrySpan(
+      Span span, TextMapPropagator propagator, String outerTraceId, String outerSpanId) {
     this.span = span;
-    this.scope = scope;
     this.propagator = propagator;
+    this.outerTraceId = outerTraceId;
+    this.outerSpanId = outerSpanId;
+    this.scope = span.makeCurrent();
   }
 
+  /**
+   * Makes {@code span} current. The MDC is read before: Boot's context-storage wrapper, when
+   * installed, already moves the MDC on {@code makeCurrent}, and the outer ids are what {@link
+   * #close()} must put back either way.
+   */
   static OpenTelemetrySpan start(Span span, TextMapPropagator propagator) {
-    OpenTelemetrySpan started = new OpenTelemetrySpan(span, span.makeCurrent(), propagator);
+    OpenTelemetrySpan started =
+        new OpenTelemetrySpan(span, propagator, MDC.get(MDC_TRACE_ID), MDC.get(MDC_SPAN_ID));
     if (span.getSpanContext().isValid()) {
       MDC.put(MDC_TRACE_ID, span.getSpanContext().getTraceId());
       MDC.put(MDC_SPAN_ID, span.getSpanContext().getSpanId());
