@@ -1,9 +1,27 @@
 #!/usr/bin/env bash
-# Quality gate: the full test suite (unit, slice, end-to-end, PostgreSQL), the format check, the
-# architecture rules, and a coverage report (target/site/jacoco/index.html) summarised here.
-# Also lints the shell scripts when shellcheck is installed (apt-get install -y shellcheck).
+# Quality gate, run by CI (.ci/run): the full test suite (unit, slice, end-to-end, PostgreSQL, fuzz),
+# the format check, the architecture rules and the coverage floor (./mvnw -B verify), a coverage
+# summary, shellcheck on every script, and the operations checks in scripts/qa/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then
+  cat <<'USAGE'
+usage: scripts/qa.sh
+
+Runs, in order, and stops at the first failure:
+  ./mvnw -B verify      tests, Spotless format check, ArchUnit rules, JaCoCo coverage floor
+                        (coverage.lines / coverage.branches in pom.xml); report in
+                        target/site/jacoco/index.html
+  shellcheck            every script (installed with apt-get when run as root, else skipped)
+  scripts/qa/*.sh       compose, Dockerfile, promtool, a live Prometheus scrape, Kubernetes and
+                        Helm checks; each installs what it needs as root or says how
+
+Needs a JDK 17. The Debian and npm packages the later checks use are installed when run as root
+(CI); elsewhere a check that lacks its tool says which package to install and is skipped.
+USAGE
+  exit 0
+fi
 
 ./mvnw -B verify
 
@@ -18,9 +36,17 @@ if [ -f "$csv" ]; then
   echo "report: target/site/jacoco/index.html"
 fi
 
+if ! command -v shellcheck >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "shellcheck: installing (apt-get install -y shellcheck)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck >/dev/null 2>&1 \
+    || { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck >/dev/null 2>&1; } \
+    || echo "shellcheck: could not install it"
+fi
 if command -v shellcheck >/dev/null 2>&1; then
-  shellcheck scripts/*.sh .ci/run
+  shellcheck scripts/*.sh scripts/qa/*.sh .ci/run
   echo "shellcheck: scripts clean"
 else
   echo "shellcheck: not installed, skipped (apt-get install -y shellcheck)"
 fi
+bash scripts/qa/ops.sh
+bash scripts/qa/k8s.sh

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.x0tta6bl4.mapek.Mode;
 import io.x0tta6bl4.mapek.monitor.MonitorProperties;
 import io.x0tta6bl4.mapek.plan.PlannerProperties;
+import io.x0tta6bl4.testsupport.StartupFailures;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -80,15 +81,7 @@ class ConfigurationValidationTest {
         .run(
             context -> {
               assertThat(context).hasFailed();
-              assertThat(messages(context.getStartupFailure())).contains(expected);
+              assertThat(StartupFailures.messages(context.getStartupFailure())).contains(expected);
             });
-  }
-
-  private static String messages(Throwable failure) {
-    StringBuilder all = new StringBuilder();
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      all.append(t.getMessage()).append('\n');
-    }
-    return all.toString();
   }
 }

@@ -2,7 +2,9 @@ package io.x0tta6bl4.api;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.x0tta6bl4.security.RoleRules;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -16,12 +18,30 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(ApiSecurityProperties.class)
 class ApiConfiguration {
 
+  /** Without mTLS (development): a bearer token, or loopback only, for mutating requests. */
   @Bean
+  @ConditionalOnProperty(
+      name = "x0tta6bl4.security.mtls.enabled",
+      havingValue = "false",
+      matchIfMissing = true)
   FilterRegistrationBean<MutatingRequestGuard> mutatingRequestGuard(
       ApiSecurityProperties properties, JsonMapper json) {
     FilterRegistrationBean<MutatingRequestGuard> registration =
         new FilterRegistrationBean<>(new MutatingRequestGuard(properties.token(), json));
     registration.addUrlPatterns("/api/*");
+    // before the body is read: an unauthorised caller gets nothing of ours to parse
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** With mTLS: roles by the caller's SPIFFE ID for every request on the API port. */
+  @Bean
+  @ConditionalOnProperty(name = "x0tta6bl4.security.mtls.enabled", havingValue = "true")
+  FilterRegistrationBean<SpiffeAuthorizationFilter> spiffeAuthorizationFilter(
+      RoleRules roles, JsonMapper json) {
+    FilterRegistrationBean<SpiffeAuthorizationFilter> registration =
+        new FilterRegistrationBean<>(new SpiffeAuthorizationFilter(roles, json));
+    registration.addUrlPatterns("/*");
     // before the body is read: an unauthorised caller gets nothing of ours to parse
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;

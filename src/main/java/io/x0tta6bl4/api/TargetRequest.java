@@ -21,7 +21,8 @@ record TargetRequest(
     String jsonPointer,
     String expectedJsonValue,
     String group,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    String spiffeId) {
 
   /** The validated target; field errors become a 400 naming the field. */
   Target toTarget(String pathId) {
@@ -43,7 +44,8 @@ record TargetRequest(
           jsonPointer,
           expectedJsonValue,
           group,
-          labels);
+          labels,
+          spiffeId);
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException(e.getMessage(), java.util.List.of());
     }

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * @param expectedJsonValue the text the pointed-to value must equal (with {@code jsonPointer})
  * @param group optional group name, for limits that keep part of a group healthy
  * @param labels extra labels added to every observation of the target
+ * @param spiffeId when set, the target is reached over mutual TLS: the controller presents its own
+ *     X.509 SVID and accepts the server only if its certificate carries exactly this SPIFFE ID (the
+ *     URL must be https); null for ordinary http or https
  */
 public record Target(
     String id,
@@ -31,7 +34,8 @@ public record Target(
     String jsonPointer,
     String expectedJsonValue,
     String group,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    String spiffeId) {
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
@@ -82,10 +86,30 @@ public record Target(
           "json-pointer of target '" + id + "' must start with '/', but was '" + jsonPointer + "'");
     }
     labels = labels == null ? Map.of() : Map.copyOf(labels);
+    spiffeId = spiffeId == null || spiffeId.isBlank() ? null : spiffeId.strip();
+    if (spiffeId != null) {
+      if (!SpiffeIds.valid(spiffeId)) {
+        throw new IllegalArgumentException(
+            "spiffe-id of target '"
+                + id
+                + "' must be a SPIFFE ID like spiffe://example.org/ns/web/sa/api, but was '"
+                + spiffeId
+                + "'");
+      }
+      if (!"https".equalsIgnoreCase(url.getScheme())) {
+        throw new IllegalArgumentException(
+            "target '" + id + "' has a spiffe-id, so its url must be https, but was " + url);
+      }
+    }
+  }
+
+  /** Whether the target is reached over mutual TLS with the controller's SVID. */
+  public boolean mutualTls() {
+    return spiffeId != null;
   }
 
   /** The controller itself, under the given id. */
   public static Target self(String id) {
-    return new Target(id, Kind.SELF, null, null, 0, null, null, null, Map.of());
+    return new Target(id, Kind.SELF, null, null, 0, null, null, null, Map.of(), null);
   }
 }

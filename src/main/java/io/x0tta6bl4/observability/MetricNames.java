@@ -9,6 +9,7 @@ final class MetricNames {
   static final String ACTIONS = "mapek.actions";
   static final String SUPPRESSED = "mapek.actions.suppressed";
   static final String INCIDENTS_OPEN = "mapek.incidents.open";
+  static final String INCIDENTS_ESCALATED = "mapek.incidents.escalated";
   static final String TARGET_UP = "mapek.target.up";
   static final String TIME_TO_RECOVER = "mapek.time.to.recover";
   static final String KNOWLEDGE_WRITE_FAILURES = "mapek.knowledge.write.failures";

@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.Timer;
 import io.x0tta6bl4.mapek.Action;
 import io.x0tta6bl4.mapek.Anomaly;
 import io.x0tta6bl4.mapek.CycleReport;
+import io.x0tta6bl4.mapek.IncidentEvent;
+import io.x0tta6bl4.mapek.IncidentState;
 import io.x0tta6bl4.mapek.LoopMetrics;
 import io.x0tta6bl4.mapek.Outcome;
 import io.x0tta6bl4.mapek.OutcomeStatus;
@@ -78,6 +80,7 @@ final class MicrometerLoopMetrics implements LoopMetrics {
             .description("Cycles Knowledge could not record")
             .register(registry);
     symptoms.forEach(this::anomalyCounter);
+    symptoms.forEach(this::escalationCounter);
     for (String kind : actionKinds) {
       for (OutcomeStatus status : OutcomeStatus.values()) {
         actionCounter(kind, status);
@@ -121,6 +124,11 @@ final class MicrometerLoopMetrics implements LoopMetrics {
               suppressed.guard())
           .increment();
     }
+    for (IncidentEvent event : report.plan().incidents()) {
+      if (event.state() == IncidentState.ESCALATED) {
+        escalationCounter(event.symptom()).increment();
+      }
+    }
     for (TargetStatus target : report.snapshot().targets()) {
       targetGauge(target.target()).set(target.up() ? 1 : 0);
     }
@@ -141,6 +149,14 @@ final class MicrometerLoopMetrics implements LoopMetrics {
   private Counter anomalyCounter(String symptom) {
     return counter(
         ANOMALIES, "Anomalies reported, one per cycle while one persists", SYMPTOM, symptom);
+  }
+
+  private Counter escalationCounter(String symptom) {
+    return counter(
+        INCIDENTS_ESCALATED,
+        "Incidents the planner gave up on and handed to a person",
+        SYMPTOM,
+        symptom);
   }
 
   private Counter actionCounter(String kind, OutcomeStatus status) {

@@ -41,13 +41,19 @@ final class OtelVariables {
     mapping.sampler();
     mapping.batching();
     mapping.resource();
+    mapping.disabled();
     return Map.copyOf(mapping.properties);
   }
 
-  private void exporter() {
-    if ("true".equalsIgnoreCase(get("OTEL_SDK_DISABLED"))) {
+  /** A disabled SDK records nothing: no export, and no span is sampled, whatever the sampler. */
+  private void disabled() {
+    if ("true".equals(get("OTEL_SDK_DISABLED"))) {
       properties.put(EXPORT_ENABLED, false);
+      properties.put(SAMPLING, 0.0);
     }
+  }
+
+  private void exporter() {
     String exporter = get("OTEL_TRACES_EXPORTER");
     if (exporter == null || exporter.equals("otlp")) {
       return;

@@ -59,7 +59,8 @@ class TargetControllerTest {
               null,
               null,
               "shop",
-              Map.of());
+              Map.of(),
+              null);
       return new TargetRegistry(List.of(web), store, t -> null, List.of());
     }
   }

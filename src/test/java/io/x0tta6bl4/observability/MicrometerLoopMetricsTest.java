@@ -8,6 +8,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.x0tta6bl4.mapek.Action;
 import io.x0tta6bl4.mapek.CycleContext;
 import io.x0tta6bl4.mapek.CycleReport;
+import io.x0tta6bl4.mapek.IncidentEvent;
+import io.x0tta6bl4.mapek.IncidentState;
 import io.x0tta6bl4.mapek.Mode;
 import io.x0tta6bl4.mapek.Outcome;
 import io.x0tta6bl4.mapek.OutcomeStatus;
@@ -42,7 +44,8 @@ class MicrometerLoopMetricsTest {
         .contains("mapek_anomalies_total{symptom=\"memory_pressure\"} 0.0")
         .contains("mapek_actions_total{action=\"gc\",status=\"succeeded\"} 0.0")
         .contains("mapek_actions_total{action=\"gc\",status=\"dry_run\"} 0.0")
-        .contains("mapek_incidents_open 0.0");
+        .contains("mapek_incidents_open 0.0")
+        .contains("mapek_incidents_escalated_total{symptom=\"memory_pressure\"} 0.0");
   }
 
   @Test
@@ -58,7 +61,13 @@ class MicrometerLoopMetricsTest {
                 1, now, List.of(), List.of(new TargetStatus("api", false, "down", Duration.ZERO))),
             List.of(anomaly("self", "memory_pressure"), anomaly("self", "memory_pressure")),
             new Plan(
-                1, Mode.ACTIVE, List.of(gc), List.of(new SuppressedAction(log, "cooldown", "r"))),
+                1,
+                Mode.ACTIVE,
+                List.of(gc),
+                List.of(new SuppressedAction(log, "cooldown", "r")),
+                List.of(
+                    incident("i1", IncidentState.REMEDIATING, now),
+                    incident("i2", IncidentState.ESCALATED, now))),
             List.of(new Outcome("1-1", OutcomeStatus.FAILED, now, Duration.ZERO, 1, "no")),
             List.of());
 
@@ -72,6 +81,11 @@ class MicrometerLoopMetricsTest {
         .contains("mapek_actions_total{action=\"gc\",status=\"failed\"} 1.0")
         .contains("mapek_actions_suppressed_total{action=\"log\",guard=\"cooldown\"} 1.0")
         .contains("mapek_target_up{target=\"api\"} 0.0")
-        .contains("mapek_cycle_duration_seconds_count{phase=\"monitor\"} 1");
+        .contains("mapek_cycle_duration_seconds_count{phase=\"monitor\"} 1")
+        .contains("mapek_incidents_escalated_total{symptom=\"memory_pressure\"} 1.0");
+  }
+
+  private static IncidentEvent incident(String id, IncidentState state, Instant at) {
+    return new IncidentEvent(id, "self", "memory_pressure", state, at, at, null, "n");
   }
 }

@@ -99,8 +99,9 @@ class OtelVariablesTest {
   void exporterNoneAndADisabledSdkTurnExportOff() {
     assertThat(map(Map.of("OTEL_TRACES_EXPORTER", "none")))
         .containsEntry(OtelVariables.EXPORT_ENABLED, false);
-    assertThat(map(Map.of("OTEL_SDK_DISABLED", "true")))
-        .containsEntry(OtelVariables.EXPORT_ENABLED, false);
+    assertThat(map(Map.of("OTEL_SDK_DISABLED", "true", "OTEL_TRACES_SAMPLER", "always_on")))
+        .containsEntry(OtelVariables.EXPORT_ENABLED, false)
+        .containsEntry(OtelVariables.SAMPLING, 0.0);
     assertThat(map(Map.of("OTEL_TRACES_EXPORTER", "otlp"))).isEmpty();
   }
 

@@ -1,6 +1,7 @@
 package io.x0tta6bl4.mapek.execute;
 
 import io.x0tta6bl4.mapek.Knowledge;
+import io.x0tta6bl4.mapek.PeerTls;
 import io.x0tta6bl4.mapek.Tracing;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -34,6 +35,7 @@ class ExecuteConfiguration {
       ReadinessSwitch readinessSwitch,
       ObjectProvider<ActionHandler> contributed,
       ObjectProvider<Knowledge> knowledge,
+      ObjectProvider<PeerTls> peerTls,
       ObjectProvider<Tracing> tracingProvider) {
     ExecutorProperties.Webhook webhook = properties.webhook();
     Tracing tracing = tracingProvider.getIfAvailable(() -> Tracing.NONE);
@@ -45,6 +47,7 @@ class ExecuteConfiguration {
         new LogActionHandler(),
         new WebhookActionHandler(
             WebhookActionHandler.httpClient(webhook),
+            peerTls.getIfAvailable(PeerTls::unavailable),
             webhook,
             properties.actionTimeout(),
             clock,

@@ -1,5 +1,6 @@
 package io.x0tta6bl4.mapek.execute;
 
+import io.x0tta6bl4.mapek.SpiffeIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -63,6 +64,8 @@ public record ExecutorProperties(
    * @param secret signs every request with HMAC-SHA256 when set (see {@link WebhookActionHandler});
    *     {@code null} or empty for unsigned requests. Its own type, so that no {@code toString()}
    *     ever prints it
+   * @param spiffeId when set, webhooks without their own {@code params.spiffe-id} are sent over
+   *     mutual TLS and the receiver must present this SPIFFE ID (the URL must be https)
    */
   public record Webhook(
       URI url,
@@ -72,7 +75,8 @@ public record ExecutorProperties(
       @DefaultValue("200ms") @NotNull Duration initialBackoff,
       @DefaultValue("2.0") double backoffMultiplier,
       @DefaultValue("5s") @NotNull Duration maxBackoff,
-      WebhookSecret secret) {
+      WebhookSecret secret,
+      String spiffeId) {
 
     static final int MAX_RETRIES_LIMIT = 10;
 
@@ -109,6 +113,15 @@ public record ExecutorProperties(
       }
       // `secret: ${WEBHOOK_SECRET:}` binds an empty value: that means "no secret"
       secret = secret == null || secret.isEmpty() ? null : secret;
+      spiffeId = spiffeId == null || spiffeId.isBlank() ? null : spiffeId.strip();
+      if (spiffeId != null && !SpiffeIds.valid(spiffeId)) {
+        throw new IllegalArgumentException(
+            PREFIX
+                + "webhook.spiffe-id must be a SPIFFE ID like spiffe://example.org/ns/ops/sa/pager,"
+                + " but was '"
+                + spiffeId
+                + "'");
+      }
     }
 
     /** Shows the URL without the parts that may carry a token (records print every field). */
@@ -130,6 +143,8 @@ public record ExecutorProperties(
           + maxBackoff
           + ", secret="
           + (secret == null ? "none" : secret)
+          + ", spiffeId="
+          + (spiffeId == null ? "none" : spiffeId)
           + "]";
     }
 
@@ -143,6 +158,7 @@ public record ExecutorProperties(
           Duration.ofMillis(200),
           2.0,
           Duration.ofSeconds(5),
+          null,
           null);
     }
   }

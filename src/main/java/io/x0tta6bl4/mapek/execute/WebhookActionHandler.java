@@ -2,6 +2,8 @@ package io.x0tta6bl4.mapek.execute;
 
 import io.x0tta6bl4.mapek.Action;
 import io.x0tta6bl4.mapek.CycleContext;
+import io.x0tta6bl4.mapek.PeerTls;
+import io.x0tta6bl4.mapek.SpiffeIds;
 import io.x0tta6bl4.mapek.TraceNames;
 import io.x0tta6bl4.mapek.TraceSpan;
 import io.x0tta6bl4.mapek.Tracing;
@@ -19,8 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLParameters;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,6 +44,10 @@ import tools.jackson.databind.json.JsonMapper;
  * body, compares in constant time, and rejects a timestamp older than its tolerance (say 5
  * minutes), so a captured request cannot be replayed later. Retries resend the same bytes,
  * timestamp and signature, so they stay within any tolerance longer than the action timeout.
+ *
+ * <p>With a SPIFFE ID ({@code params.spiffe-id}, else {@code x0tta6bl4.executor.webhook.spiffe-id})
+ * the request goes over mutual TLS 1.3: the controller presents its SVID and sends nothing unless
+ * the receiver's certificate carries that ID.
  */
 public final class WebhookActionHandler implements ActionHandler {
 
@@ -53,6 +62,8 @@ public final class WebhookActionHandler implements ActionHandler {
   private static final int MAX_BODY_READ = 1024;
 
   private final HttpClient client;
+  private final PeerTls peerTls;
+  private final Map<String, HttpClient> mutualTls = new ConcurrentHashMap<>();
   private final ExecutorProperties.Webhook settings;
   private final Backoff backoff;
   private final Duration budget;
@@ -63,6 +74,7 @@ public final class WebhookActionHandler implements ActionHandler {
 
   /**
    * @param client the HTTP client; see {@link #httpClient}
+   * @param peerTls mutual TLS for receivers with a SPIFFE ID
    * @param settings URL, timeouts and retry policy
    * @param budget the executor's action timeout: no retry is started that could not finish in it
    * @param clock for {@code sentAt} and for the budget
@@ -70,11 +82,12 @@ public final class WebhookActionHandler implements ActionHandler {
    */
   public WebhookActionHandler(
       HttpClient client,
+      PeerTls peerTls,
       ExecutorProperties.Webhook settings,
       Duration budget,
       Clock clock,
       Sleeper sleeper) {
-    this(client, settings, budget, clock, sleeper, Tracing.NONE);
+    this(client, peerTls, settings, budget, clock, sleeper, Tracing.NONE);
   }
 
   /**
@@ -83,6 +96,7 @@ public final class WebhookActionHandler implements ActionHandler {
    */
   public WebhookActionHandler(
       HttpClient client,
+      PeerTls peerTls,
       ExecutorProperties.Webhook settings,
       Duration budget,
       Clock clock,
@@ -90,6 +104,7 @@ public final class WebhookActionHandler implements ActionHandler {
       Tracing tracing) {
     this.tracing = Objects.requireNonNull(tracing, "tracing");
     this.client = Objects.requireNonNull(client, "client");
+    this.peerTls = Objects.requireNonNull(peerTls, "peerTls");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.backoff =
         new Backoff(settings.initialBackoff(), settings.backoffMultiplier(), settings.maxBackoff());
@@ -100,11 +115,14 @@ public final class WebhookActionHandler implements ActionHandler {
 
   /** An HTTP/1.1 client with the configured connect timeout that never follows redirects. */
   public static HttpClient httpClient(ExecutorProperties.Webhook settings) {
+    return builder(settings).build();
+  }
+
+  private static HttpClient.Builder builder(ExecutorProperties.Webhook settings) {
     return HttpClient.newBuilder()
         .connectTimeout(settings.connectTimeout())
         .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+        .followRedirects(HttpClient.Redirect.NEVER);
   }
 
   @Override
@@ -116,6 +134,7 @@ public final class WebhookActionHandler implements ActionHandler {
   public ActionResult run(Action action, CycleContext cycle)
       throws TerminalActionException, InterruptedException {
     URI url = targetUrl(action);
+    HttpClient sender = clientFor(action, url);
     Instant sentAt = clock.instant();
     byte[] body = WebhookPayload.json(json, action, cycle, sentAt);
     HttpRequest.Builder request =
@@ -126,7 +145,35 @@ public final class WebhookActionHandler implements ActionHandler {
             .header("User-Agent", USER_AGENT)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     sign(request, sentAt.getEpochSecond(), body);
-    return sendWithRetries(request.build(), "POST " + WebhookUrls.display(url));
+    return sendWithRetries(sender, request.build(), "POST " + WebhookUrls.display(url));
+  }
+
+  /** The plain client, or the mutual TLS one for the receiver's SPIFFE ID. */
+  private HttpClient clientFor(Action action, URI url) throws TerminalActionException {
+    String raw = action.params().get("spiffe-id");
+    String spiffeId = raw == null || raw.isBlank() ? settings.spiffeId() : raw.strip();
+    if (spiffeId == null) {
+      return client;
+    }
+    if (!SpiffeIds.valid(spiffeId)) {
+      throw new TerminalActionException(
+          "params.spiffe-id must be a SPIFFE ID like spiffe://example.org/ns/ops/sa/pager, but was "
+              + Texts.bounded(spiffeId, 100));
+    }
+    if (!"https".equalsIgnoreCase(url.getScheme())) {
+      throw new TerminalActionException(
+          "a webhook with a SPIFFE ID must use an https URL, but was " + WebhookUrls.display(url));
+    }
+    if (!peerTls.available()) {
+      throw new TerminalActionException(PeerTls.MISSING);
+    }
+    return mutualTls.computeIfAbsent(
+        spiffeId,
+        id ->
+            builder(settings)
+                .sslContext(peerTls.contextFor(id))
+                .sslParameters(new SSLParameters(null, new String[] {"TLSv1.3"}))
+                .build());
   }
 
   private void sign(HttpRequest.Builder request, long epochSeconds, byte[] body) {
@@ -159,13 +206,13 @@ public final class WebhookActionHandler implements ActionHandler {
         "params.url must be an absolute http or https URL, but was " + Texts.bounded(raw, 100));
   }
 
-  private ActionResult sendWithRetries(HttpRequest request, String what)
+  private ActionResult sendWithRetries(HttpClient sender, HttpRequest request, String what)
       throws TerminalActionException, InterruptedException {
     Instant start = clock.instant();
     for (int attempt = 1; ; attempt++) {
       String failure;
       try {
-        return attempt(request, what, attempt);
+        return attempt(sender, request, what, attempt);
       } catch (RetryableActionException e) {
         failure = e.getMessage();
       }
@@ -210,7 +257,7 @@ public final class WebhookActionHandler implements ActionHandler {
   }
 
   /** One attempt in its own span: retries are separate requests, as a receiver sees them. */
-  private ActionResult attempt(HttpRequest request, String what, int attempt)
+  private ActionResult attempt(HttpClient sender, HttpRequest request, String what, int attempt)
       throws RetryableActionException, TerminalActionException, InterruptedException {
     try (TraceSpan span = TraceNames.httpCall(tracing, TraceNames.WEBHOOK, "POST", request.uri())) {
       if (attempt > 1) {
@@ -219,7 +266,7 @@ public final class WebhookActionHandler implements ActionHandler {
       HttpRequest.Builder traced = HttpRequest.newBuilder(request, (name, value) -> true);
       span.inject(traced::header);
       try {
-        return answer(send(traced.build(), attempt), what, attempt, span);
+        return answer(send(sender, traced.build(), attempt), what, attempt, span);
       } catch (ActionException e) {
         span.failed(e.getMessage());
         throw e;
@@ -245,10 +292,10 @@ public final class WebhookActionHandler implements ActionHandler {
         what + " -> " + status + tried + ", not retried" + detail, attempt);
   }
 
-  private HttpResponse<InputStream> send(HttpRequest request, int attempt)
+  private HttpResponse<InputStream> send(HttpClient sender, HttpRequest request, int attempt)
       throws RetryableActionException, InterruptedException {
     try {
-      return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      return sender.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (HttpConnectTimeoutException e) {
       throw new RetryableActionException(
           "could not connect within " + Texts.human(settings.connectTimeout()), attempt, e);

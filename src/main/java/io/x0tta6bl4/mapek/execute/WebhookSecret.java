@@ -43,7 +43,7 @@ public final class WebhookSecret {
    * {@code sha256=<lower-case hex HMAC-SHA256>} of {@code <timestamp>.<body>}: the decimal epoch
    * seconds, a full stop, then the exact body bytes.
    */
-  String sign(long epochSeconds, byte[] body) {
+  public String sign(long epochSeconds, byte[] body) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(new SecretKeySpec(key, ALGORITHM));

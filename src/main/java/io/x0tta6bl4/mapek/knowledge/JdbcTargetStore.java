@@ -18,12 +18,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Targets in the {@code targets} table (migration {@code V2__targets.sql}). */
+/**
+ * Targets in the {@code targets} table (migrations {@code V2__targets.sql}, {@code
+ * V4__target_spiffe_id.sql}).
+ */
 public final class JdbcTargetStore implements TargetStore {
 
   private static final String COLUMNS =
       "id, kind, url, timeout_seconds, expected_status, json_pointer, expected_json_value,"
-          + " target_group, labels";
+          + " target_group, labels, spiffe_id";
   private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {};
 
   private final JdbcTemplate jdbc;
@@ -58,7 +61,7 @@ public final class JdbcTargetStore implements TargetStore {
                   "insert into targets ("
                       + COLUMNS
                       + ", updated_at)"
-                      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   target.id(),
                   target.kind().name(),
                   target.url() == null ? null : target.url().toString(),
@@ -68,6 +71,7 @@ public final class JdbcTargetStore implements TargetStore {
                   target.expectedJsonValue(),
                   target.group(),
                   json.writeValueAsString(new TreeMap<>(target.labels())),
+                  target.spiffeId(),
                   OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
               return !existed;
             }));
@@ -89,6 +93,7 @@ public final class JdbcTargetStore implements TargetStore {
         rs.getString("json_pointer"),
         rs.getString("expected_json_value"),
         rs.getString("target_group"),
-        json.readValue(rs.getString("labels"), LABELS));
+        json.readValue(rs.getString("labels"), LABELS),
+        rs.getString("spiffe_id"));
   }
 }

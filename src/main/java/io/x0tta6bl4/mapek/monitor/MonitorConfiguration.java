@@ -1,6 +1,8 @@
 package io.x0tta6bl4.mapek.monitor;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.x0tta6bl4.mapek.PeerTls;
+import io.x0tta6bl4.mapek.Target;
 import io.x0tta6bl4.mapek.TargetStore;
 import io.x0tta6bl4.mapek.Tracing;
 import java.util.ArrayList;
@@ -47,10 +49,27 @@ class MonitorConfiguration {
     return new TargetRegistry(properties.targets(), store, factory::create, fixed);
   }
 
+  /**
+   * Targets with a {@code spiffe-id} are scraped over mutual TLS; a configured one without the
+   * controller's SPIFFE identity stops startup (one created through the API reports itself down
+   * with the reason instead).
+   */
   @Bean
-  TargetSources targetSources(MonitorProperties properties, ObjectProvider<Tracing> tracing) {
+  TargetSources targetSources(
+      MonitorProperties properties,
+      ObjectProvider<PeerTls> peerTls,
+      ObjectProvider<Tracing> tracing) {
+    PeerTls tls = peerTls.getIfAvailable(PeerTls::unavailable);
+    List<Target> configured = properties.targets();
+    for (int i = 0; i < configured.size(); i++) {
+      if (configured.get(i).mutualTls() && !tls.available()) {
+        throw new IllegalStateException(
+            "x0tta6bl4.monitor.targets[" + i + "].spiffe-id: " + PeerTls.MISSING);
+      }
+    }
     return new TargetSources(
         TargetHttp.newClient(),
+        tls,
         properties.maxBodyBytes(),
         properties.maxSamples(),
         System::nanoTime,

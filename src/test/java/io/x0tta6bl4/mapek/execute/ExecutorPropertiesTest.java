@@ -20,6 +20,7 @@ class ExecutorPropertiesTest {
         Duration.ofMillis(200),
         multiplier,
         maxBackoff,
+        null,
         null);
   }
 
@@ -79,6 +80,7 @@ class ExecutorPropertiesTest {
             Duration.ofMillis(200),
             2.0,
             Duration.ofSeconds(5),
+            null,
             null);
 
     assertThat(webhook.toString())
@@ -98,7 +100,8 @@ class ExecutorPropertiesTest {
             Duration.ofMillis(200),
             2.0,
             Duration.ofSeconds(5),
-            WebhookSecret.of("whsec-s3cret-value"));
+            WebhookSecret.of("whsec-s3cret-value"),
+            null);
     ExecutorProperties properties =
         new ExecutorProperties(
             Duration.ofSeconds(10),
@@ -125,7 +128,8 @@ class ExecutorPropertiesTest {
             Duration.ofMillis(200),
             2.0,
             Duration.ofSeconds(5),
-            WebhookSecret.of(""));
+            WebhookSecret.of(""),
+            null);
 
     assertThat(webhook.secret()).isNull();
     assertThat(webhook).isEqualTo(ExecutorProperties.Webhook.defaults());

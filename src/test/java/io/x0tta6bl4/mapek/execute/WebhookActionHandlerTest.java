@@ -12,6 +12,7 @@ import io.x0tta6bl4.mapek.Action;
 import io.x0tta6bl4.mapek.Mode;
 import io.x0tta6bl4.mapek.Outcome;
 import io.x0tta6bl4.mapek.OutcomeStatus;
+import io.x0tta6bl4.mapek.PeerTls;
 import io.x0tta6bl4.testsupport.MutableClock;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -138,14 +139,20 @@ class WebhookActionHandlerTest {
         INITIAL_BACKOFF,
         2.0,
         Duration.ofSeconds(5),
-        secret);
+        secret,
+        null);
   }
 
   private Outcome run(ExecutorProperties.Webhook settings, Sleeper sleeper, Action action) {
     Duration actionTimeout = Duration.ofSeconds(30);
     WebhookActionHandler handler =
         new WebhookActionHandler(
-            WebhookActionHandler.httpClient(settings), settings, actionTimeout, clock, sleeper);
+            WebhookActionHandler.httpClient(settings),
+            PeerTls.unavailable(),
+            settings,
+            actionTimeout,
+            clock,
+            sleeper);
     HandlerExecutor executor = new HandlerExecutor(List.of(handler), actionTimeout, 4, clock);
     executors.add(executor);
     return executor.execute(cycle(Mode.ACTIVE), plan(Mode.ACTIVE, action)).get(0);
@@ -413,6 +420,7 @@ class WebhookActionHandlerTest {
     WebhookActionHandler handler =
         new WebhookActionHandler(
             WebhookActionHandler.httpClient(settings),
+            PeerTls.unavailable(),
             settings,
             Duration.ofSeconds(5),
             clock,

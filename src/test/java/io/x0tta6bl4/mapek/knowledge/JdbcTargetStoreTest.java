@@ -44,7 +44,8 @@ class JdbcTargetStoreTest {
         "/status",
         "UP",
         "checkout",
-        Map.of("team", "payments", "tier", "1"));
+        Map.of("team", "payments", "tier", "1"),
+        null);
   }
 
   @Test
@@ -55,6 +56,26 @@ class JdbcTargetStoreTest {
 
     assertThat(store.find("api")).contains(target);
     assertThat(store.all()).containsExactly(target);
+  }
+
+  @Test
+  void aMutualTlsTargetKeepsItsSpiffeId() {
+    Target target =
+        new Target(
+            "shop",
+            Target.Kind.PROMETHEUS,
+            URI.create("https://shop:8443/metrics"),
+            null,
+            0,
+            null,
+            null,
+            null,
+            Map.of(),
+            "spiffe://example.org/ns/shop/sa/web");
+
+    store.save(target);
+
+    assertThat(store.find("shop")).contains(target);
   }
 
   @Test
@@ -77,6 +98,7 @@ class JdbcTargetStoreTest {
             URI.create("http://127.0.0.1:9100/metrics"),
             null,
             0,
+            null,
             null,
             null,
             null,

@@ -109,23 +109,9 @@ class MonitorConfigurationTest {
             context -> {
               TargetSources sources = context.getBean(TargetSources.class);
               URI url = URI.create("http://127.0.0.1:9/metrics");
-              assertThat(
-                      sources.create(
-                          new Target(
-                              "shop",
-                              Target.Kind.PROMETHEUS,
-                              url,
-                              null,
-                              0,
-                              null,
-                              null,
-                              null,
-                              Map.of())))
+              assertThat(sources.create(target("shop", Target.Kind.PROMETHEUS, url)))
                   .isInstanceOf(PrometheusScrapeSource.class);
-              assertThat(
-                      sources.create(
-                          new Target(
-                              "api", Target.Kind.HTTP, url, null, 0, null, null, null, Map.of())))
+              assertThat(sources.create(target("api", Target.Kind.HTTP, url)))
                   .isInstanceOf(HttpProbeSource.class);
             });
   }
@@ -142,6 +128,24 @@ class MonitorConfigurationTest {
         "x0tta6bl4.monitor.max-samples=0",
         "x0tta6bl4.monitor.max-samples must be between 1 and 10000000, but was 0");
     assertFails("x0tta6bl4.monitor.max-body=1", "max-body");
+  }
+
+  @Test
+  void aConfiguredMutualTlsTargetWithoutAnIdentityStopsStartup() {
+    runner()
+        .withPropertyValues(
+            "x0tta6bl4.monitor.targets[0].id=shop",
+            "x0tta6bl4.monitor.targets[0].kind=prometheus",
+            "x0tta6bl4.monitor.targets[0].url=https://shop:8443/metrics",
+            "x0tta6bl4.monitor.targets[0].spiffe-id=spiffe://example.org/ns/shop/sa/web")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .message()
+                    .contains("x0tta6bl4.monitor.targets[0].spiffe-id: mutual TLS needs")
+                    .contains("SPIFFE_ENDPOINT_SOCKET"));
   }
 
   private void assertFails(String property, String message) {
@@ -162,5 +166,9 @@ class MonitorConfigurationTest {
               assertThat(byHand.maxSamples()).isEqualTo(bound.maxSamples());
               assertThat(byHand.self().target()).isEqualTo(bound.self().target());
             });
+  }
+
+  private static Target target(String id, Target.Kind kind, URI url) {
+    return new Target(id, kind, url, null, 0, null, null, null, Map.of(), null);
   }
 }

@@ -182,7 +182,7 @@ class SourcesMonitorTest {
   private static Target target(
       String id, Target.Kind kind, URI url, String pointer, Duration timeout) {
     String expected = pointer == null ? null : "ok";
-    return new Target(id, kind, url, timeout, 0, pointer, expected, null, Map.of());
+    return new Target(id, kind, url, timeout, 0, pointer, expected, null, Map.of(), null);
   }
 
   @Test

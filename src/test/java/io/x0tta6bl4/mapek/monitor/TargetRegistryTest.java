@@ -28,6 +28,7 @@ class TargetRegistryTest {
         null,
         null,
         null,
+        null,
         null);
   }
 

@@ -17,7 +17,7 @@ class TargetSourcesTest {
   private final URI url = URI.create("http://127.0.0.1:9/x");
 
   private Target target(String id, Target.Kind kind) {
-    return new Target(id, kind, url, Duration.ofMillis(1500), 0, null, null, null, Map.of());
+    return new Target(id, kind, url, Duration.ofMillis(1500), 0, null, null, null, Map.of(), null);
   }
 
   @Test

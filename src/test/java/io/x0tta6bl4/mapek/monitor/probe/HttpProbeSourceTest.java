@@ -58,7 +58,8 @@ class HttpProbeSourceTest {
             pointer,
             expected,
             null,
-            Map.of("team", "payments"));
+            Map.of("team", "payments"),
+            null);
     return new HttpProbeSource(target, new TargetHttp(TargetHttp.newClient(), 4096), nanoTime);
   }
 
@@ -227,6 +228,7 @@ class HttpProbeSourceTest {
             server.url("/metrics"),
             null,
             0,
+            null,
             null,
             null,
             null,

@@ -55,7 +55,8 @@ class PrometheusScrapeSourceTest {
             null,
             null,
             "shop",
-            Map.of("env", "prod"));
+            Map.of("env", "prod"),
+            null);
     return new PrometheusScrapeSource(
         target,
         new TargetHttp(TargetHttp.newClient(), maxBodyBytes),
@@ -206,6 +207,7 @@ class PrometheusScrapeSourceTest {
             URI.create("http://127.0.0.1/"),
             null,
             0,
+            null,
             null,
             null,
             null,
