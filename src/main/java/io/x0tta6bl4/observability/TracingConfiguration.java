@@ -1,7 +1,9 @@
 package io.x0tta6bl4.observability;
 
+import io.micrometer.tracing.exporter.SpanExportingPredicate;
 import io.opentelemetry.api.OpenTelemetry;
 import io.x0tta6bl4.mapek.Tracing;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +18,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class TracingConfiguration {
 
+  /** Paths that load balancers, Docker and Kubernetes probe every few seconds. */
+  static final Set<String> PROBE_PATHS = Set.of("/health", "/ready", "/live");
+
   @Bean
   Tracing tracing(
       ObjectProvider<OpenTelemetry> openTelemetry, ObjectProvider<BuildProperties> build) {
@@ -25,5 +30,14 @@ class TracingConfiguration {
     }
     BuildProperties info = build.getIfAvailable();
     return new OpenTelemetryTracing(sdk, info == null ? "unknown" : info.getVersion());
+  }
+
+  /**
+   * Probe requests would bury the cycles in the trace viewer under a trace every few seconds; their
+   * spans are not exported (their {@code http_server_requests} metrics stay).
+   */
+  @Bean
+  SpanExportingPredicate probeRequestsAreNotExported() {
+    return span -> !PROBE_PATHS.contains(span.getTags().get("uri"));
   }
 }
