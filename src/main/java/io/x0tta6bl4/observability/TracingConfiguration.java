@@ -38,6 +38,10 @@ class TracingConfiguration {
    */
   @Bean
   SpanExportingPredicate probeRequestsAreNotExported() {
-    return span -> !PROBE_PATHS.contains(span.getTags().get("uri"));
+    return span -> {
+      // only server spans have a uri; Set.of(...).contains(null) would throw and drop the batch
+      String uri = span.getTags().get("uri");
+      return uri == null || !PROBE_PATHS.contains(uri);
+    };
   }
 }

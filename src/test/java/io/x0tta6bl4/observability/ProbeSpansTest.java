@@ -6,6 +6,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.x0tta6bl4.mapek.MapeKLoop;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +22,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Through the real export path (Boot's batch processor and its exporting predicates, an in-memory
- * exporter in place of OTLP): API requests are exported, probe requests are not.
+ * exporter in place of OTLP): cycles and API requests are exported, probe requests are not.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -37,6 +38,7 @@ class ProbeSpansTest {
 
   @LocalServerPort int port;
   @Autowired SdkTracerProvider tracerProvider;
+  @Autowired MapeKLoop loop;
 
   @TestConfiguration(proxyBeanMethods = false)
   static class InMemoryExport {
@@ -47,7 +49,8 @@ class ProbeSpansTest {
   }
 
   @Test
-  void probeRequestsAreNotExportedButApiRequestsAre() throws Exception {
+  void probeRequestsAreNotExportedButApiRequestsAndCyclesAre() throws Exception {
+    loop.runOnce();
     HttpClient http = HttpClient.newHttpClient();
     for (String path : List.of("/health", "/ready", "/live", "/api/v1/loop")) {
       HttpResponse<Void> response =
@@ -59,7 +62,8 @@ class ProbeSpansTest {
     tracerProvider.forceFlush().join(10, TimeUnit.SECONDS);
 
     List<String> names = EXPORTED.getFinishedSpanItems().stream().map(SpanData::getName).toList();
-    assertThat(names).contains("http get /api/v1/loop");
+    assertThat(names)
+        .contains("http get /api/v1/loop", "mapek.cycle", "mapek.monitor", "mapek.knowledge");
     assertThat(names).noneMatch(name -> name.matches("http get /(health|ready|live)"));
   }
 }
