@@ -5,6 +5,7 @@ import io.x0tta6bl4.mapek.Knowledge;
 import io.x0tta6bl4.mapek.LoopMetrics;
 import io.x0tta6bl4.mapek.MapeKLoop;
 import io.x0tta6bl4.mapek.Monitor;
+import io.x0tta6bl4.mapek.Tracing;
 import io.x0tta6bl4.mapek.execute.HandlerExecutor;
 import io.x0tta6bl4.mapek.monitor.TargetRegistry;
 import io.x0tta6bl4.mapek.plan.PolicyPlanner;
@@ -31,12 +32,14 @@ class LoopConfiguration {
       HandlerExecutor executor,
       Knowledge knowledge,
       ObjectProvider<LoopMetrics> metrics,
+      ObjectProvider<Tracing> tracing,
       Clock clock,
       LoopProperties properties) {
     checkEveryPolicyActionHasAHandler(planner, executor);
     return new MapeKLoop(
         new MapeKLoop.Phases(monitor, analyzer, planner, executor, knowledge),
         metrics.getIfAvailable(() -> LoopMetrics.NONE),
+        tracing.getIfAvailable(() -> Tracing.NONE),
         clock,
         System::nanoTime,
         new MapeKLoop.Settings(properties.interval(), properties.mode(), properties.startPaused()));

@@ -75,6 +75,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyObservabilityUsesOpenTelemetry() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.x0tta6bl4.observability..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.opentelemetry..")
+        .because("the loop and its adapters trace through the Tracing port")
+        .check(MAIN);
+  }
+
+  @Test
   void onlyTheKubernetesActuatorUsesTheKubernetesClient() {
     noClasses()
         .that()

@@ -29,6 +29,7 @@ public final class MapeKLoop implements LoopControl, AutoCloseable {
   private final Phases phases;
   private final Knowledge knowledge;
   private final LoopMetrics metrics;
+  private final Tracing tracing;
   private final Clock clock;
   private final LongSupplier nanoTime;
   private final ReentrantLock cycleLock = new ReentrantLock();
@@ -46,9 +47,24 @@ public final class MapeKLoop implements LoopControl, AutoCloseable {
 
   public MapeKLoop(
       Phases phases, LoopMetrics metrics, Clock clock, LongSupplier nanoTime, Settings settings) {
+    this(phases, metrics, Tracing.NONE, clock, nanoTime, settings);
+  }
+
+  /**
+   * @param tracing where each cycle becomes one trace: a {@code mapek.cycle} span with a child span
+   *     per phase that ran
+   */
+  public MapeKLoop(
+      Phases phases,
+      LoopMetrics metrics,
+      Tracing tracing,
+      Clock clock,
+      LongSupplier nanoTime,
+      Settings settings) {
     this.phases = phases;
     this.knowledge = phases.knowledge();
     this.metrics = metrics;
+    this.tracing = java.util.Objects.requireNonNull(tracing, "tracing");
     this.clock = clock;
     this.nanoTime = nanoTime;
     this.interval = checkedInterval(settings.interval());
@@ -194,22 +210,44 @@ public final class MapeKLoop implements LoopControl, AutoCloseable {
     try {
       CycleContext context = new CycleContext(lastCycleId.incrementAndGet(), clock.instant(), mode);
       MDC.put("cycle", Long.toString(context.cycleId()));
-      CycleReport report = new Cycle(phases, metrics, nanoTime, context).run();
-      last = report;
-      cyclesRun.incrementAndGet();
-      store(report);
-      metrics.cycleCompleted(report);
-      return report;
+      try (TraceSpan span = tracing.cycle(context)) {
+        CycleReport report = new Cycle(phases, metrics, tracing, nanoTime, context).run();
+        last = report;
+        cyclesRun.incrementAndGet();
+        store(report);
+        metrics.cycleCompleted(report);
+        describe(span, report);
+        return report;
+      }
     } finally {
       MDC.remove("cycle");
       cycleLock.unlock();
     }
   }
 
+  private static void describe(TraceSpan span, CycleReport report) {
+    Cycle.describeSnapshot(span, report.snapshot());
+    span.set(TraceNames.ANOMALIES, report.anomalies().size());
+    Cycle.describePlan(span, report.plan());
+    span.set(TraceNames.ACTIONS_FAILED, Cycle.failed(report.outcomes()));
+    span.set(TraceNames.PHASE_ERRORS, report.errors().size());
+    if (!report.errors().isEmpty()) {
+      PhaseError first = report.errors().get(0);
+      span.failed("phase " + first.phase().id() + " failed");
+    }
+  }
+
   private void store(CycleReport report) {
     long began = nanoTime.getAsLong();
-    try {
-      knowledge.record(report);
+    try (TraceSpan span =
+        tracing.child(TraceNames.phase(Phase.KNOWLEDGE), Tracing.SpanKind.INTERNAL)) {
+      span.set(TraceNames.CYCLE_ID, report.id());
+      try {
+        knowledge.record(report);
+      } catch (RuntimeException e) {
+        span.failed(e);
+        throw e;
+      }
     } catch (RuntimeException e) {
       metrics.knowledgeWriteFailed();
       log.error("Knowledge could not record cycle {}; it is kept in memory only", report.id(), e);

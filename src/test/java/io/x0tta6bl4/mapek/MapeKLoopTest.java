@@ -3,9 +3,11 @@ package io.x0tta6bl4.mapek;
 import static io.x0tta6bl4.testsupport.Anomalies.anomaly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.x0tta6bl4.testsupport.InMemoryKnowledge;
 import io.x0tta6bl4.testsupport.MutableClock;
+import io.x0tta6bl4.testsupport.RecordingTracing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -135,6 +137,65 @@ class MapeKLoopTest {
     assertThat(knowledge.recorded).contains(failed);
     assertThat(next.errors()).isEmpty();
     assertThat(calls).containsExactly("monitor", "analyze", "plan", "execute");
+  }
+
+  @Test
+  void eachCycleIsARootSpanWithItsPhasesAsChildrenCarryingTheCounts() {
+    RecordingTracing tracing = new RecordingTracing();
+    loop = tracedLoop(tracing);
+
+    CycleReport report = loop.runOnce();
+
+    assertThat(tracing.spans())
+        .extracting(RecordingTracing.Recorded::name, RecordingTracing.Recorded::parent)
+        .containsExactly(
+            tuple("mapek.cycle", ""),
+            tuple("mapek.monitor", "mapek.cycle"),
+            tuple("mapek.analyze", "mapek.cycle"),
+            tuple("mapek.plan", "mapek.cycle"),
+            tuple("mapek.execute", "mapek.cycle"),
+            tuple("mapek.knowledge", "mapek.cycle"));
+    assertThat(tracing.find("mapek.cycle").orElseThrow().attributes())
+        .containsEntry(TraceNames.CYCLE_ID, report.id())
+        .containsEntry(TraceNames.OBSERVATIONS, 1L)
+        .containsEntry(TraceNames.TARGETS_DOWN, 0L)
+        .containsEntry(TraceNames.ANOMALIES, 1L)
+        .containsEntry(TraceNames.ACTIONS, 1L)
+        .containsEntry(TraceNames.ACTIONS_FAILED, 0L)
+        .containsEntry(TraceNames.PHASE_ERRORS, 0L);
+    assertThat(tracing.find("mapek.analyze").orElseThrow().attributes())
+        .containsEntry(TraceNames.CYCLE_ID, report.id())
+        .containsEntry(TraceNames.ANOMALIES, 1L);
+    assertThat(tracing.spans()).allSatisfy(span -> assertThat(span.failure()).isNull());
+  }
+
+  @Test
+  void aFailingPhaseMarksItsSpanAndTheCycleSpanFailedAndLaterPhasesHaveNoSpan() {
+    RecordingTracing tracing = new RecordingTracing();
+    loop = tracedLoop(tracing);
+    analyzerFailure = new IllegalStateException("detector broke");
+
+    loop.runOnce();
+
+    assertThat(tracing.spans())
+        .extracting(RecordingTracing.Recorded::name)
+        .containsExactly("mapek.cycle", "mapek.monitor", "mapek.analyze", "mapek.knowledge");
+    assertThat(tracing.find("mapek.analyze").orElseThrow().failure())
+        .isEqualTo("IllegalStateException: detector broke");
+    assertThat(tracing.find("mapek.cycle").orElseThrow().failure())
+        .isEqualTo("phase analyze failed");
+    assertThat(tracing.find("mapek.cycle").orElseThrow().attributes())
+        .containsEntry(TraceNames.PHASE_ERRORS, 1L);
+  }
+
+  private MapeKLoop tracedLoop(Tracing tracing) {
+    return new MapeKLoop(
+        new MapeKLoop.Phases(monitor, analyzer, planner, executor, knowledge),
+        LoopMetrics.NONE,
+        tracing,
+        clock,
+        nanos::get,
+        new MapeKLoop.Settings(Duration.ofSeconds(5), Mode.ACTIVE, true));
   }
 
   @Test

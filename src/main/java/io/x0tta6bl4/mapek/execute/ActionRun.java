@@ -2,6 +2,7 @@ package io.x0tta6bl4.mapek.execute;
 
 import io.x0tta6bl4.mapek.Action;
 import io.x0tta6bl4.mapek.CycleContext;
+import io.x0tta6bl4.mapek.Tracing;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -41,11 +42,14 @@ final class ActionRun {
     this.slots = slots;
   }
 
-  /** Runs the handler on {@code workers} and waits at most {@code timeout} for it. */
-  ActionResult submitAndAwait(ExecutorService workers, Duration timeout) {
+  /**
+   * Runs the handler on {@code workers}, in the caller's trace context, and waits at most {@code
+   * timeout} for it.
+   */
+  ActionResult submitAndAwait(ExecutorService workers, Duration timeout, Tracing tracing) {
     Future<ActionResult> future;
     try {
-      future = workers.submit(this::call);
+      future = workers.submit(tracing.propagating(this::call));
     } catch (RejectedExecutionException e) {
       releaseIfNeverStarted();
       return ActionResult.failed(0, "executor is closed");

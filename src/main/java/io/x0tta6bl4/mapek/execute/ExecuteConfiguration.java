@@ -2,6 +2,7 @@ package io.x0tta6bl4.mapek.execute;
 
 import io.x0tta6bl4.mapek.Knowledge;
 import io.x0tta6bl4.mapek.PeerTls;
+import io.x0tta6bl4.mapek.Tracing;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,8 +35,10 @@ class ExecuteConfiguration {
       ReadinessSwitch readinessSwitch,
       ObjectProvider<ActionHandler> contributed,
       ObjectProvider<Knowledge> knowledge,
-      ObjectProvider<PeerTls> peerTls) {
+      ObjectProvider<PeerTls> peerTls,
+      ObjectProvider<Tracing> tracingProvider) {
     ExecutorProperties.Webhook webhook = properties.webhook();
+    Tracing tracing = tracingProvider.getIfAvailable(() -> Tracing.NONE);
     List<ActionHandler> handlers = new ArrayList<>();
     // handlers of other packages (kubernetes) are beans of their own configuration
     contributed.orderedStream().forEach(handlers::add);
@@ -48,7 +51,8 @@ class ExecuteConfiguration {
             webhook,
             properties.actionTimeout(),
             clock,
-            Sleeper.THREAD),
+            Sleeper.THREAD,
+            tracing),
         new ReadinessActionHandler(readinessSwitch),
         new GcActionHandler(
             ManagementFactory.getMemoryMXBean(), ManagementFactory.getRuntimeMXBean()),
@@ -64,6 +68,11 @@ class ExecuteConfiguration {
       }
     }
     return new HandlerExecutor(
-        handlers, properties.actionTimeout(), properties.maxConcurrent(), clock, approvals);
+        handlers,
+        properties.actionTimeout(),
+        properties.maxConcurrent(),
+        clock,
+        approvals,
+        tracing);
   }
 }

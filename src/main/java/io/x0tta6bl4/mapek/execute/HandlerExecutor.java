@@ -7,6 +7,9 @@ import io.x0tta6bl4.mapek.Mode;
 import io.x0tta6bl4.mapek.Outcome;
 import io.x0tta6bl4.mapek.OutcomeStatus;
 import io.x0tta6bl4.mapek.Plan;
+import io.x0tta6bl4.mapek.TraceNames;
+import io.x0tta6bl4.mapek.TraceSpan;
+import io.x0tta6bl4.mapek.Tracing;
 import java.io.Closeable;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +54,7 @@ public final class HandlerExecutor implements Executor, Closeable {
   private final Semaphore slots;
   private final ExecutorService workers;
   private final Approvals approvals;
+  private final Tracing tracing;
 
   /**
    * @param handlers one per kind; a second handler for a kind is rejected
@@ -80,6 +84,21 @@ public final class HandlerExecutor implements Executor, Closeable {
       int maxConcurrent,
       Clock clock,
       Approvals approvals) {
+    this(handlers, actionTimeout, maxConcurrent, clock, approvals, Tracing.NONE);
+  }
+
+  /**
+   * @param tracing where every action that runs becomes a {@code mapek.action} span; its handler
+   *     runs in that span's context on the worker thread
+   */
+  public HandlerExecutor(
+      Collection<? extends ActionHandler> handlers,
+      Duration actionTimeout,
+      int maxConcurrent,
+      Clock clock,
+      Approvals approvals,
+      Tracing tracing) {
+    this.tracing = Objects.requireNonNull(tracing, "tracing");
     this.approvals = Objects.requireNonNull(approvals, "approvals");
     this.handlers = byKind(handlers);
     this.actionTimeout = Objects.requireNonNull(actionTimeout, "actionTimeout");
@@ -233,16 +252,23 @@ public final class HandlerExecutor implements Executor, Closeable {
           OutcomeStatus.SKIPPED,
           "max-concurrent (" + maxConcurrent + ") actions already running");
     }
-    Instant start = clock.instant();
-    ActionRun run = new ActionRun(handler, action, cycle, slots);
-    ActionResult result = run.submitAndAwait(workers, actionTimeout);
-    return new Outcome(
-        action.id(),
-        result.succeeded() ? OutcomeStatus.SUCCEEDED : OutcomeStatus.FAILED,
-        start,
-        elapsedSince(start),
-        result.attempts(),
-        result.message());
+    try (TraceSpan span = tracing.child(TraceNames.ACTION, Tracing.SpanKind.INTERNAL)) {
+      span.set(TraceNames.ACTION_ID, action.id())
+          .set(TraceNames.ACTION_KIND, action.kind())
+          .set(TraceNames.TARGET, action.target())
+          .set(TraceNames.CYCLE_ID, cycle.cycleId());
+      Instant start = clock.instant();
+      ActionRun run = new ActionRun(handler, action, cycle, slots);
+      ActionResult result = run.submitAndAwait(workers, actionTimeout, tracing);
+      OutcomeStatus status = result.succeeded() ? OutcomeStatus.SUCCEEDED : OutcomeStatus.FAILED;
+      span.set(TraceNames.ACTION_STATUS, status.name())
+          .set(TraceNames.ACTION_ATTEMPTS, result.attempts());
+      if (!result.succeeded()) {
+        span.failed(result.message());
+      }
+      return new Outcome(
+          action.id(), status, start, elapsedSince(start), result.attempts(), result.message());
+    }
   }
 
   private Outcome notRun(Action action, OutcomeStatus status, String message) {

@@ -4,6 +4,9 @@ import io.x0tta6bl4.mapek.Action;
 import io.x0tta6bl4.mapek.CycleContext;
 import io.x0tta6bl4.mapek.PeerTls;
 import io.x0tta6bl4.mapek.SpiffeIds;
+import io.x0tta6bl4.mapek.TraceNames;
+import io.x0tta6bl4.mapek.TraceSpan;
+import io.x0tta6bl4.mapek.Tracing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -66,6 +69,7 @@ public final class WebhookActionHandler implements ActionHandler {
   private final Duration budget;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final Tracing tracing;
   private final JsonMapper json = JsonMapper.builder().build();
 
   /**
@@ -83,6 +87,22 @@ public final class WebhookActionHandler implements ActionHandler {
       Duration budget,
       Clock clock,
       Sleeper sleeper) {
+    this(client, peerTls, settings, budget, clock, sleeper, Tracing.NONE);
+  }
+
+  /**
+   * @param tracing where every attempt becomes a CLIENT span, its context sent as {@code
+   *     traceparent}
+   */
+  public WebhookActionHandler(
+      HttpClient client,
+      PeerTls peerTls,
+      ExecutorProperties.Webhook settings,
+      Duration budget,
+      Clock clock,
+      Sleeper sleeper,
+      Tracing tracing) {
+    this.tracing = Objects.requireNonNull(tracing, "tracing");
     this.client = Objects.requireNonNull(client, "client");
     this.peerTls = Objects.requireNonNull(peerTls, "peerTls");
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -236,10 +256,29 @@ public final class WebhookActionHandler implements ActionHandler {
     }
   }
 
+  /** One attempt in its own span: retries are separate requests, as a receiver sees them. */
   private ActionResult attempt(HttpClient sender, HttpRequest request, String what, int attempt)
       throws RetryableActionException, TerminalActionException, InterruptedException {
-    HttpResponse<InputStream> response = send(sender, request, attempt);
+    try (TraceSpan span = TraceNames.httpCall(tracing, TraceNames.WEBHOOK, "POST", request.uri())) {
+      if (attempt > 1) {
+        span.set(TraceNames.HTTP_RESEND_COUNT, attempt - 1);
+      }
+      HttpRequest.Builder traced = HttpRequest.newBuilder(request, (name, value) -> true);
+      span.inject(traced::header);
+      try {
+        return answer(send(sender, traced.build(), attempt), what, attempt, span);
+      } catch (ActionException e) {
+        span.failed(e.getMessage());
+        throw e;
+      }
+    }
+  }
+
+  private static ActionResult answer(
+      HttpResponse<InputStream> response, String what, int attempt, TraceSpan span)
+      throws RetryableActionException, TerminalActionException {
     int status = response.statusCode();
+    span.set(TraceNames.HTTP_STATUS, status);
     String body = bodySnippet(response.body());
     String tried = " after " + Texts.plural(attempt, "attempt");
     if (status >= 200 && status < 300) {

@@ -1,5 +1,6 @@
 package io.x0tta6bl4.mapek.execute;
 
+import io.x0tta6bl4.mapek.TraceNames;
 import java.net.URI;
 import java.util.Locale;
 
@@ -22,12 +23,6 @@ final class WebhookUrls {
    * outcome messages are stored and shown through the API.
    */
   static String display(URI url) {
-    if (!isHttp(url)) {
-      return String.valueOf(url);
-    }
-    String port = url.getPort() < 0 ? "" : ":" + url.getPort();
-    String path = url.getRawPath() == null ? "" : url.getRawPath();
-    String query = url.getRawQuery() == null ? "" : "?…";
-    return url.getScheme() + "://" + url.getHost() + port + path + query;
+    return isHttp(url) ? TraceNames.safeUrl(url) : String.valueOf(url);
   }
 }

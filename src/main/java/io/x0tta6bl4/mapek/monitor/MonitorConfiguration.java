@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.x0tta6bl4.mapek.PeerTls;
 import io.x0tta6bl4.mapek.Target;
 import io.x0tta6bl4.mapek.TargetStore;
+import io.x0tta6bl4.mapek.Tracing;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,8 +19,13 @@ import org.springframework.context.annotation.Configuration;
 class MonitorConfiguration {
 
   @Bean(name = "Monitor", destroyMethod = "close")
-  SourcesMonitor monitor(MonitorProperties properties, TargetRegistry targets) {
-    return new SourcesMonitor(targets::sources, properties.concurrency(), System::nanoTime);
+  SourcesMonitor monitor(
+      MonitorProperties properties, TargetRegistry targets, ObjectProvider<Tracing> tracing) {
+    return new SourcesMonitor(
+        targets::sources,
+        properties.concurrency(),
+        System::nanoTime,
+        tracing.getIfAvailable(() -> Tracing.NONE));
   }
 
   /**
@@ -49,7 +55,10 @@ class MonitorConfiguration {
    * with the reason instead).
    */
   @Bean
-  TargetSources targetSources(MonitorProperties properties, ObjectProvider<PeerTls> peerTls) {
+  TargetSources targetSources(
+      MonitorProperties properties,
+      ObjectProvider<PeerTls> peerTls,
+      ObjectProvider<Tracing> tracing) {
     PeerTls tls = peerTls.getIfAvailable(PeerTls::unavailable);
     List<Target> configured = properties.targets();
     for (int i = 0; i < configured.size(); i++) {
@@ -63,6 +72,7 @@ class MonitorConfiguration {
         tls,
         properties.maxBodyBytes(),
         properties.maxSamples(),
-        System::nanoTime);
+        System::nanoTime,
+        tracing.getIfAvailable(() -> Tracing.NONE));
   }
 }

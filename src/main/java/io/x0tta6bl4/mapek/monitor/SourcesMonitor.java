@@ -5,6 +5,7 @@ import io.x0tta6bl4.mapek.Monitor;
 import io.x0tta6bl4.mapek.Observation;
 import io.x0tta6bl4.mapek.Snapshot;
 import io.x0tta6bl4.mapek.TargetStatus;
+import io.x0tta6bl4.mapek.Tracing;
 import java.io.Closeable;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,7 @@ public final class SourcesMonitor implements Monitor, Closeable {
   private final Supplier<? extends List<? extends MetricSource>> sources;
   private final int concurrency;
   private final LongSupplier nanoTime;
+  private final Tracing tracing;
   private final ThreadPoolExecutor pool;
   private final Map<String, SourceRun> inFlight = new ConcurrentHashMap<>();
   private final AtomicInteger heldThreads = new AtomicInteger();
@@ -68,6 +70,19 @@ public final class SourcesMonitor implements Monitor, Closeable {
       Supplier<? extends List<? extends MetricSource>> sources,
       int concurrency,
       LongSupplier nanoTime) {
+    this(sources, concurrency, nanoTime, Tracing.NONE);
+  }
+
+  /**
+   * @param tracing the trace context of the collecting thread (the monitor span) follows every
+   *     source onto its worker thread, so scrapes and probes are children of the monitor span
+   */
+  public SourcesMonitor(
+      Supplier<? extends List<? extends MetricSource>> sources,
+      int concurrency,
+      LongSupplier nanoTime,
+      Tracing tracing) {
+    this.tracing = Objects.requireNonNull(tracing, "tracing");
     this.sources = Objects.requireNonNull(sources, "sources");
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be >= 1, but was " + concurrency);
@@ -159,7 +174,7 @@ public final class SourcesMonitor implements Monitor, Closeable {
       return run;
     }
     try {
-      run.submitted(pool.submit(run));
+      run.submitted(pool.submit(tracing.propagating(run)));
     } catch (RejectedExecutionException e) {
       run.drop("the monitor is closed");
     }

@@ -1,5 +1,9 @@
 package io.x0tta6bl4.mapek.monitor;
 
+import io.x0tta6bl4.mapek.Target;
+import io.x0tta6bl4.mapek.TraceNames;
+import io.x0tta6bl4.mapek.TraceSpan;
+import io.x0tta6bl4.mapek.Tracing;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -39,13 +43,22 @@ public final class TargetHttp {
 
   private final HttpClient client;
   private final long maxBodyBytes;
+  private final Tracing tracing;
+
+  /** Access without tracing. */
+  public TargetHttp(HttpClient client, long maxBodyBytes) {
+    this(client, maxBodyBytes, Tracing.NONE);
+  }
 
   /**
    * @param client shared by all targets; see {@link #newClient()}
    * @param maxBodyBytes most bytes of a body that is read; a larger one marks the target down
+   * @param tracing where each observation becomes a CLIENT span, its context sent as {@code
+   *     traceparent}
    */
-  public TargetHttp(HttpClient client, long maxBodyBytes) {
+  public TargetHttp(HttpClient client, long maxBodyBytes, Tracing tracing) {
     this.client = Objects.requireNonNull(client, "client");
+    this.tracing = Objects.requireNonNull(tracing, "tracing");
     if (maxBodyBytes < 1) {
       throw new IllegalArgumentException("maxBodyBytes must be positive, but was " + maxBodyBytes);
     }
@@ -77,6 +90,38 @@ public final class TargetHttp {
   /** A status, the {@code Content-Type} ("" when absent) and the body (empty when not read). */
   public record Response(int status, String contentType, byte[] body) {}
 
+  /** One observation of a target inside its span. */
+  @FunctionalInterface
+  public interface Observing<T, E extends TargetDownException> {
+    T observe(TraceSpan span) throws E, InterruptedException;
+  }
+
+  /**
+   * Runs one observation of {@code target} in a CLIENT span named {@code name} (a child of the
+   * current span); the span is marked failed with the reason when the target turns out down.
+   */
+  public <T, E extends TargetDownException> T traced(
+      String name, Target target, Observing<T, E> observing) throws E, InterruptedException {
+    try (TraceSpan span = TraceNames.httpCall(tracing, name, "GET", target.url())) {
+      span.set(TraceNames.TARGET, target.id());
+      try {
+        return observing.observe(span);
+      } catch (TargetDownException e) {
+        span.failed(e.getMessage());
+        throw e;
+      } catch (InterruptedException e) {
+        span.failed("interrupted");
+        throw e;
+      }
+    }
+  }
+
+  /** {@link #get(URI, Duration, String, IntPredicate, TraceSpan)} outside any span. */
+  public Response get(URI url, Duration timeout, String accept, IntPredicate readBody)
+      throws TargetDownException, InterruptedException {
+    return get(url, timeout, accept, readBody, TraceSpan.NONE);
+  }
+
   /**
    * GETs {@code url}.
    *
@@ -84,22 +129,26 @@ public final class TargetHttp {
    * @param accept the {@code Accept} header
    * @param readBody which statuses the body is needed for; other bodies are discarded unread, so a
    *     large error page reports its status rather than its size
+   * @param span the call's span: the request carries its context, and it records the status
    * @throws TargetDownException when no complete response arrived in time and within the limit
    * @throws InterruptedException when the caller was interrupted; the exchange is cancelled
    */
-  public Response get(URI url, Duration timeout, String accept, IntPredicate readBody)
+  public Response get(
+      URI url, Duration timeout, String accept, IntPredicate readBody, TraceSpan span)
       throws TargetDownException, InterruptedException {
-    HttpRequest request =
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(url)
             .timeout(timeout)
             .header("Accept", accept)
             .header("User-Agent", USER_AGENT)
-            .GET()
-            .build();
+            .GET();
+    span.inject(builder::header);
+    HttpRequest request = builder.build();
     CompletableFuture<HttpResponse<byte[]>> pending =
         client.sendAsync(request, info -> body(info, readBody));
     try {
       HttpResponse<byte[]> response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      span.set(TraceNames.HTTP_STATUS, response.statusCode());
       return new Response(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),

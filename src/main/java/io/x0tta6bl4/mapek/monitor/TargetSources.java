@@ -3,6 +3,7 @@ package io.x0tta6bl4.mapek.monitor;
 import io.x0tta6bl4.mapek.Observation;
 import io.x0tta6bl4.mapek.PeerTls;
 import io.x0tta6bl4.mapek.Target;
+import io.x0tta6bl4.mapek.Tracing;
 import io.x0tta6bl4.mapek.monitor.probe.HttpProbeSource;
 import io.x0tta6bl4.mapek.monitor.scrape.ExpositionParser;
 import io.x0tta6bl4.mapek.monitor.scrape.PrometheusScrapeSource;
@@ -30,6 +31,7 @@ public final class TargetSources {
   private final long maxBodyBytes;
   private final ExpositionParser parser;
   private final LongSupplier nanoTime;
+  private final Tracing tracing;
   private final Map<String, TargetHttp> mutualTls = new ConcurrentHashMap<>();
 
   /** Sources on a new shared client, timed with {@link System#nanoTime()}, without mutual TLS. */
@@ -50,7 +52,21 @@ public final class TargetSources {
       long maxBodyBytes,
       int maxSamples,
       LongSupplier nanoTime) {
-    this.http = new TargetHttp(client, maxBodyBytes);
+    this(client, peerTls, maxBodyBytes, maxSamples, nanoTime, Tracing.NONE);
+  }
+
+  /**
+   * @param tracing where every scrape and probe becomes a CLIENT span
+   */
+  public TargetSources(
+      HttpClient client,
+      PeerTls peerTls,
+      long maxBodyBytes,
+      int maxSamples,
+      LongSupplier nanoTime,
+      Tracing tracing) {
+    this.tracing = Objects.requireNonNull(tracing, "tracing");
+    this.http = new TargetHttp(client, maxBodyBytes, tracing);
     this.peerTls = Objects.requireNonNull(peerTls, "peerTls");
     this.maxBodyBytes = maxBodyBytes;
     this.parser = new ExpositionParser(maxSamples);
@@ -82,7 +98,8 @@ public final class TargetSources {
   /** One client per SPIFFE ID: the ID is part of the TLS context, and targets share few IDs. */
   private TargetHttp mutualTls(String spiffeId) {
     return mutualTls.computeIfAbsent(
-        spiffeId, id -> new TargetHttp(TargetHttp.newClient(peerTls.contextFor(id)), maxBodyBytes));
+        spiffeId,
+        id -> new TargetHttp(TargetHttp.newClient(peerTls.contextFor(id)), maxBodyBytes, tracing));
   }
 
   /** A target that cannot be observed as configured: down every cycle, with the reason. */

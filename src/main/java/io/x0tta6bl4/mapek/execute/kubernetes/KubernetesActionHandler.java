@@ -4,6 +4,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.x0tta6bl4.mapek.Action;
 import io.x0tta6bl4.mapek.CycleContext;
+import io.x0tta6bl4.mapek.TraceNames;
+import io.x0tta6bl4.mapek.TraceSpan;
+import io.x0tta6bl4.mapek.Tracing;
 import io.x0tta6bl4.mapek.execute.ActionException;
 import io.x0tta6bl4.mapek.execute.ActionHandler;
 import io.x0tta6bl4.mapek.execute.ActionResult;
@@ -39,6 +42,7 @@ public final class KubernetesActionHandler implements ActionHandler, AutoCloseab
   private final ClusterConnection connection;
   private final ActionParams params;
   private final Clock clock;
+  private final Tracing tracing;
 
   /**
    * @param properties defaults and bounds
@@ -47,6 +51,19 @@ public final class KubernetesActionHandler implements ActionHandler, AutoCloseab
    */
   public KubernetesActionHandler(
       KubernetesProperties properties, Supplier<KubernetesClient> clientFactory, Clock clock) {
+    this(properties, clientFactory, clock, Tracing.NONE);
+  }
+
+  /**
+   * @param tracing where every change to the cluster becomes a CLIENT span naming the operation,
+   *     namespace, object and API server
+   */
+  public KubernetesActionHandler(
+      KubernetesProperties properties,
+      Supplier<KubernetesClient> clientFactory,
+      Clock clock,
+      Tracing tracing) {
+    this.tracing = Objects.requireNonNull(tracing, "tracing");
     this.properties = Objects.requireNonNull(properties, "properties");
     this.connection = new ClusterConnection(clientFactory);
     this.params = new ActionParams(properties);
@@ -70,7 +87,22 @@ public final class KubernetesActionHandler implements ActionHandler, AutoCloseab
           "kubernetes actions are disabled (" + KubernetesProperties.PREFIX + "enabled=false)");
     }
     KubernetesRequest request = params.parse(action.params());
+    try (TraceSpan span = tracing.child(TraceNames.KUBERNETES, Tracing.SpanKind.CLIENT)) {
+      span.set(TraceNames.KUBERNETES_OPERATION, request.operation().param())
+          .set(TraceNames.KUBERNETES_NAMESPACE, request.namespace())
+          .set(TraceNames.KUBERNETES_OBJECT, request.subject());
+      try {
+        return change(request, span);
+      } catch (ActionException e) {
+        span.failed(e.getMessage());
+        throw e;
+      }
+    }
+  }
+
+  private ActionResult change(KubernetesRequest request, TraceSpan span) throws ActionException {
     KubernetesClient client = connection.client();
+    span.set(TraceNames.SERVER_ADDRESS, client.getMasterUrl().getHost());
     ClusterActions cluster = new ClusterActions(client);
     try {
       return switch (request.operation()) {

@@ -1,6 +1,8 @@
 package io.x0tta6bl4.mapek.execute.kubernetes;
 
+import io.x0tta6bl4.mapek.Tracing;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,8 +14,12 @@ import org.springframework.context.annotation.Configuration;
 class KubernetesConfiguration {
 
   @Bean(destroyMethod = "close")
-  KubernetesActionHandler kubernetesActionHandler(KubernetesProperties properties, Clock clock) {
+  KubernetesActionHandler kubernetesActionHandler(
+      KubernetesProperties properties, Clock clock, ObjectProvider<Tracing> tracing) {
     return new KubernetesActionHandler(
-        properties, KubernetesActionHandler.clientFromEnvironment(properties), clock);
+        properties,
+        KubernetesActionHandler.clientFromEnvironment(properties),
+        clock,
+        tracing.getIfAvailable(() -> Tracing.NONE));
   }
 }

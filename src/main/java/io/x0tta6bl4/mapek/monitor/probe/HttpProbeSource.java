@@ -2,6 +2,8 @@ package io.x0tta6bl4.mapek.monitor.probe;
 
 import io.x0tta6bl4.mapek.Observation;
 import io.x0tta6bl4.mapek.Target;
+import io.x0tta6bl4.mapek.TraceNames;
+import io.x0tta6bl4.mapek.TraceSpan;
 import io.x0tta6bl4.mapek.monitor.Durations;
 import io.x0tta6bl4.mapek.monitor.MetricSource;
 import io.x0tta6bl4.mapek.monitor.TargetDownException;
@@ -84,6 +86,11 @@ public final class HttpProbeSource implements MetricSource {
 
   @Override
   public List<Observation> collect(Instant now) throws ProbeFailedException, InterruptedException {
+    return http.traced(TraceNames.PROBE, target, this::probe);
+  }
+
+  private List<Observation> probe(TraceSpan span)
+      throws ProbeFailedException, InterruptedException {
     long began = nanoTime.getAsLong();
     TargetHttp.Response response;
     try {
@@ -92,7 +99,8 @@ public final class HttpProbeSource implements MetricSource {
               target.url(),
               target.timeout(),
               pointer == null ? "*/*" : "application/json",
-              status -> pointer != null && status == target.expectedStatus());
+              status -> pointer != null && status == target.expectedStatus(),
+              span);
     } catch (TargetDownException e) {
       throw new ProbeFailedException(e.getMessage(), series(0, began, 0), e);
     }

@@ -2,6 +2,8 @@ package io.x0tta6bl4.mapek.monitor.scrape;
 
 import io.x0tta6bl4.mapek.Observation;
 import io.x0tta6bl4.mapek.Target;
+import io.x0tta6bl4.mapek.TraceNames;
+import io.x0tta6bl4.mapek.TraceSpan;
 import io.x0tta6bl4.mapek.monitor.Durations;
 import io.x0tta6bl4.mapek.monitor.MetricSource;
 import io.x0tta6bl4.mapek.monitor.TargetDownException;
@@ -78,16 +80,22 @@ public final class PrometheusScrapeSource implements MetricSource {
 
   @Override
   public List<Observation> collect(Instant now) throws TargetDownException, InterruptedException {
+    return http.traced(TraceNames.SCRAPE, target, this::observe);
+  }
+
+  private List<Observation> observe(TraceSpan span)
+      throws TargetDownException, InterruptedException {
     long began = nanoTime.getAsLong();
     List<Sample> samples;
     try {
-      samples = scrape();
+      samples = scrape(span);
     } catch (ScrapeException e) {
       throw new TargetDownException(
           "invalid exposition, " + e.getMessage(), summary(0, began, 0), e);
     } catch (TargetDownException e) {
       throw new TargetDownException(e.getMessage(), summary(0, began, 0), e);
     }
+    span.set(TraceNames.SAMPLES, samples.size());
     List<Observation> summary = summary(1, began, samples.size());
     List<Observation> out = new ArrayList<>(samples.size() + summary.size());
     for (Sample sample : samples) {
@@ -97,9 +105,9 @@ public final class PrometheusScrapeSource implements MetricSource {
     return out;
   }
 
-  private List<Sample> scrape() throws TargetDownException, InterruptedException {
+  private List<Sample> scrape(TraceSpan span) throws TargetDownException, InterruptedException {
     TargetHttp.Response response =
-        http.get(target.url(), target.timeout(), ACCEPT, status -> status == 200);
+        http.get(target.url(), target.timeout(), ACCEPT, status -> status == 200, span);
     if (response.status() != 200) {
       throw new TargetDownException("HTTP " + response.status());
     }

@@ -11,9 +11,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.x0tta6bl4.mapek.TraceNames;
 import io.x0tta6bl4.mapek.execute.ActionResult;
 import io.x0tta6bl4.mapek.execute.TerminalActionException;
 import io.x0tta6bl4.testsupport.MutableClock;
+import io.x0tta6bl4.testsupport.RecordingTracing;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,41 @@ class ScaleTest {
     assertThat(result.succeeded()).isTrue();
     assertThat(result.message()).isEqualTo("scaled deployment x0/web 3 -> 5");
     assertThat(replicas()).isEqualTo(5);
+  }
+
+  @Test
+  void aScaleIsAClientSpanNamingTheOperationNamespaceObjectAndApiServer() throws Exception {
+    givenDeployment(3);
+    RecordingTracing tracing = new RecordingTracing();
+    KubernetesActionHandler handler =
+        new KubernetesActionHandler(Fixtures.properties("x0", 1, 10), () -> client, clock, tracing);
+
+    handler.run(action(Map.of("operation", "scale", "name", "web", "replicas", "4")), CYCLE);
+
+    RecordingTracing.Recorded span = tracing.find(TraceNames.KUBERNETES).orElseThrow();
+    assertThat(span.kind()).isEqualTo(RecordingTracing.Kind.CLIENT);
+    assertThat(span.attributes())
+        .containsEntry(TraceNames.KUBERNETES_OPERATION, "scale")
+        .containsEntry(TraceNames.KUBERNETES_NAMESPACE, "x0")
+        .containsEntry(TraceNames.KUBERNETES_OBJECT, "deployment x0/web")
+        .containsEntry(TraceNames.SERVER_ADDRESS, client.getMasterUrl().getHost());
+    assertThat(span.failure()).isNull();
+  }
+
+  @Test
+  void aRefusedChangeMarksTheKubernetesSpanFailedWithTheReason() {
+    RecordingTracing tracing = new RecordingTracing();
+    KubernetesActionHandler handler =
+        new KubernetesActionHandler(Fixtures.properties("x0", 1, 10), () -> client, clock, tracing);
+
+    assertThatThrownBy(
+            () ->
+                handler.run(
+                    action(Map.of("operation", "scale", "name", "absent", "replicas", "4")), CYCLE))
+        .isInstanceOf(TerminalActionException.class);
+
+    RecordingTracing.Recorded span = tracing.find(TraceNames.KUBERNETES).orElseThrow();
+    assertThat(span.failure()).contains("deployment x0/absent");
   }
 
   @Test
