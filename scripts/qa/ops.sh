@@ -278,7 +278,7 @@ EOF
   for ((i = 0; i < 60; i++)); do
     up=$(curl -s "$api/targets" | python3 -c 'import json,sys
 t = [x for x in json.load(sys.stdin)["data"]["activeTargets"] if x["labels"]["job"] == "x0tta6bl4"]
-print(t[0]["health"] if t else "none")')
+print((t[0]["health"] + ": " + t[0]["lastError"]) if t and t[0]["health"] != "up" else (t[0]["health"] if t else "none"))')
     [ "$up" = up ] && break
     sleep 0.5
   done

@@ -214,6 +214,24 @@ class CycleTracingTest {
     assertThat(cycles.get(0).getTraceId()).isNotEqualTo(cycles.get(1).getTraceId());
   }
 
+  /**
+   * Prometheus 2.x refuses a whole scrape when an exemplar sits on a {@code _count} line, so the
+   * trace ids go only on histogram buckets and counter totals, where OpenMetrics allows them.
+   */
+  @Test
+  void exemplarsLinkCycleDurationsToTracesOnlyWhereOpenMetricsAllowsThem() {
+    loop.runOnce();
+    String scrape =
+        context
+            .getBean(io.micrometer.prometheusmetrics.PrometheusMeterRegistry.class)
+            .scrape("application/openmetrics-text; version=1.0.0; charset=utf-8");
+
+    List<String> withExemplar = scrape.lines().filter(l -> l.contains(" # {")).toList();
+    assertThat(withExemplar)
+        .anySatisfy(l -> assertThat(l).startsWith("mapek_cycle_duration_seconds_bucket{"))
+        .allSatisfy(l -> assertThat(l.substring(0, l.indexOf('{'))).matches(".*(_bucket|_total)"));
+  }
+
   @Test
   void nothingIsExportedAndNoMetricsArePushedWithoutAnEndpoint() {
     assertThat(context.getBeanNamesForType(SpanExporter.class)).isEmpty();
