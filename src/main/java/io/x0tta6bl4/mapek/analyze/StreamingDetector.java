@@ -47,8 +47,13 @@ public final class StreamingDetector implements Detector {
       if (state == null) {
         continue;
       }
-      // with thousands of series their models are not in the CPU cache: reading the one a few
-      // observations ahead now lets its cache misses overlap with the scoring of this one
+      // with thousands of series their models are not in the CPU cache: reading the ones a few
+      // observations ahead now lets their cache misses overlap with the scoring of this one, in two
+      // steps because the buckets to read depend on the model's fields
+      int further = i + 2 * LOOKAHEAD;
+      if (further < count && states[further] != null) {
+        states[further].model().touch();
+      }
       int ahead = i + LOOKAHEAD;
       if (ahead < count && states[ahead] != null) {
         states[ahead].model().warm(observations.get(ahead).value());

@@ -224,6 +224,15 @@ public final class StreamModel {
     warmBuckets(level(value, Math.min(low, value), Math.max(high, value)), known);
   }
 
+  /** Reads the model's own fields and its arrays' headers, the first step of {@link #warm}. */
+  public void touch() {
+    warmed =
+        (int) (samples ^ history)
+            ^ (int) Double.doubleToRawLongBits(low + high)
+            ^ transitions.length
+            ^ recentNovelty.length;
+  }
+
   /**
    * Reads the first slot of the bucket of every context of {@code level} before {@link
    * ContextMemory#seenAndLearn} touches any, so their cache misses overlap: the lookups branch on
