@@ -1,6 +1,7 @@
 package io.x0tta6bl4.bench;
 
 import io.x0tta6bl4.mapek.Severity;
+import io.x0tta6bl4.mapek.analyze.AdaptiveDetector;
 import io.x0tta6bl4.mapek.analyze.AdaptiveSettings;
 import io.x0tta6bl4.mapek.analyze.DetectingAnalyzer;
 import io.x0tta6bl4.mapek.analyze.StreamingDetector;
@@ -23,6 +24,14 @@ final class Fixtures {
   private Fixtures() {}
 
   static DetectingAnalyzer defaultAnalyzer() {
+    return defaultAnalyzer("streaming");
+  }
+
+  /**
+   * The default rules with the {@code anomaly} detector of {@code adaptive.method} ({@code
+   * streaming} or {@code ewma}), both with the default series limits.
+   */
+  static DetectingAnalyzer defaultAnalyzer(String method) {
     Duration thirty = Duration.ofSeconds(30);
     List<ThresholdRule> rules =
         List.of(
@@ -77,7 +86,9 @@ final class Fixtures {
     return new DetectingAnalyzer(
         List.of(
             new ThresholdDetector(rules, 100),
-            new StreamingDetector(StreamSettings.defaults(), AdaptiveSettings.defaults())));
+            method.equals("ewma")
+                ? new AdaptiveDetector(AdaptiveSettings.defaults())
+                : new StreamingDetector(StreamSettings.defaults(), AdaptiveSettings.defaults())));
   }
 
   static PolicyPlanner defaultPlanner() {

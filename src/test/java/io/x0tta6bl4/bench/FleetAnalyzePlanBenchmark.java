@@ -48,6 +48,10 @@ public class FleetAnalyzePlanBenchmark {
   @Param("1000")
   public int targets;
 
+  /** The {@code anomaly} detector: {@code adaptive.method} streaming (the default) or ewma. */
+  @Param({"streaming", "ewma"})
+  public String method;
+
   private final List<List<Observation>> rounds = new ArrayList<>();
   private List<TargetStatus> statuses;
   private DetectingAnalyzer analyzer;
@@ -57,7 +61,7 @@ public class FleetAnalyzePlanBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    analyzer = Fixtures.defaultAnalyzer();
+    analyzer = Fixtures.defaultAnalyzer(method);
     planner = Fixtures.defaultPlanner();
     SplittableRandom random = new SplittableRandom(42);
     String[] names = seriesNames();

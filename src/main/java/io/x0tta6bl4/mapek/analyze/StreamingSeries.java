@@ -20,7 +20,10 @@ final class StreamingSeries extends SeriesTable.Tracked {
   private final RecentValues recent = new RecentValues();
   private Anomaly episode;
   private double lastValue;
-  private Instant lastAt;
+  // the time of the last sample as primitives: storing a fresh Instant into this long-lived object
+  // every cycle costs a G1 write barrier (and card refinement) per series
+  private long lastAtSecond;
+  private int lastAtNano;
 
   private final StreamSettings settings;
 
@@ -33,7 +36,8 @@ final class StreamingSeries extends SeriesTable.Tracked {
   /** Scores one finite sample; opens an episode on a detection and closes it once rested. */
   void observe(double value, Instant takenAt) {
     lastValue = value;
-    lastAt = takenAt;
+    lastAtSecond = takenAt.getEpochSecond();
+    lastAtNano = takenAt.getNano();
     double score = model.score(value);
     if (score >= settings.threshold()) {
       recent.clear();
@@ -64,7 +68,7 @@ final class StreamingSeries extends SeriesTable.Tracked {
     Evidence first = episode.evidence();
     String reason = first.reason();
     if (!fresh) {
-      reason += "; no sample since " + lastAt;
+      reason += "; no sample since " + Instant.ofEpochSecond(lastAtSecond, lastAtNano);
     }
     Evidence now =
         new Evidence(

@@ -16,26 +16,37 @@ final class ContextMemory {
   private static final int AGE_BITS = 4;
   private static final int MAX_AGE = (1 << AGE_BITS) - 1;
 
-  private final short[] slots;
-  private final int bucketMask;
+  // the table is a bare array held by the model, not an object of its own: with thousands of series
+  // every hop from the model to a bucket is a cache miss the CPU waits for, and this saves one
+  private ContextMemory() {}
 
-  ContextMemory(int capacity) {
+  /** An empty table of {@code capacity} slots. */
+  static short[] table(int capacity) {
     if (Integer.bitCount(capacity) != 1 || capacity < WAYS) {
       throw new IllegalArgumentException("capacity must be a power of two >= 4, was " + capacity);
     }
-    slots = new short[capacity];
-    bucketMask = capacity / WAYS - 1;
+    return new short[capacity];
   }
 
   /**
-   * Whether the transition was seen before (and not forgotten); remembers it either way. An empty
-   * slot is 0, so fingerprint 0 is moved to 1.
+   * The first slot of a transition's bucket, read and not changed. Reading the buckets of all of a
+   * sample's contexts before {@link #seenAndLearn} touches any lets their cache misses overlap: the
+   * lookups themselves branch on what they read, so the CPU would wait for each miss in turn.
    */
-  boolean seenAndLearn(long hash) {
+  static short peek(short[] slots, long hash) {
+    return slots[((int) hash & (slots.length / WAYS - 1)) * WAYS];
+  }
+
+  /**
+   * Whether the transition was seen before in {@code slots} (and not forgotten); remembers it
+   * either way. An empty slot is 0, so fingerprint 0 is moved to 1.
+   */
+  static boolean seenAndLearn(short[] slots, long hash) {
     int fingerprint = (int) (hash >>> (64 - 12));
     if (fingerprint == 0) {
       fingerprint = 1;
     }
+    int bucketMask = slots.length / WAYS - 1;
     int base = ((int) hash & bucketMask) * WAYS;
     int oldest = base;
     int oldestAge = -1;
@@ -59,10 +70,5 @@ final class ContextMemory {
     }
     slots[oldest] = (short) (fingerprint << AGE_BITS);
     return false;
-  }
-
-  /** Slots in the table: constant for the life of the series. */
-  int capacity() {
-    return slots.length;
   }
 }

@@ -26,9 +26,10 @@ package io.x0tta6bl4.mapek.analyze.stream;
 public final class StreamModel {
 
   private static final double LOG_TAIL_AT_ONE = Math.log(1e-10);
+  private static final Signal[] SIGNALS = Signal.values();
 
   private final StreamSettings settings;
-  private final ContextMemory memory;
+  private final short[] transitions;
   private final float[] recentNovelty;
   private long samples;
   private double low = Double.POSITIVE_INFINITY;
@@ -43,7 +44,9 @@ public final class StreamModel {
   private double noveltySpread;
   private long judged;
   private int resting;
-  private Signal lastSignal = Signal.NONE;
+  // an ordinal, not the enum: a reference store into this long-lived object on every sample costs
+  // a G1 write barrier
+  private int lastSignal = Signal.NONE.ordinal();
   private double lastNovelty;
   private double lastRecentNovelty;
   private double lastScore;
@@ -54,6 +57,7 @@ public final class StreamModel {
   private double highBefore;
   private double smoothLowBefore;
   private double smoothHighBefore;
+  private int warmed;
 
   /** Which signal gave the last score. */
   public enum Signal {
@@ -65,7 +69,7 @@ public final class StreamModel {
 
   public StreamModel(StreamSettings settings) {
     this.settings = settings;
-    this.memory = new ContextMemory(settings.memorySlots());
+    this.transitions = ContextMemory.table(settings.memorySlots());
     this.recentNovelty = new float[settings.shortWindow()];
   }
 
@@ -123,7 +127,7 @@ public final class StreamModel {
 
   private double report(double score, Signal signal) {
     lastScore = score;
-    lastSignal = signal;
+    lastSignal = signal.ordinal();
     return score;
   }
 
@@ -150,6 +154,10 @@ public final class StreamModel {
   }
 
   private int level(double value) {
+    return level(value, low, high);
+  }
+
+  private int level(double value, double low, double high) {
     double range = high - low;
     if (!(range > 0)) {
       return 0;
@@ -163,12 +171,11 @@ public final class StreamModel {
   private double novelty(int level) {
     int n = settings.contextLength();
     int known = (int) Math.min(samples - 1, n);
-    int unseen = 0;
     long context = history;
+    warmBuckets(level, known);
+    int unseen = 0;
     for (int length = 1; length <= known; length++) {
-      long key = context & ((1L << (6 * length)) - 1);
-      long hash = mix(key * 0x9E3779B97F4A7C15L + length * 0xC2B2AE3D27D4EB4FL + level);
-      if (!memory.seenAndLearn(hash)) {
+      if (!ContextMemory.seenAndLearn(transitions, transition(context, length, level))) {
         unseen++;
       }
     }
@@ -204,6 +211,46 @@ public final class StreamModel {
     double increment = weight * diff;
     usualNovelty += increment;
     noveltySpread = (1 - weight) * (noveltySpread + diff * increment);
+  }
+
+  /**
+   * Reads, changing nothing a score depends on, what scoring {@code value} next reads first: the
+   * model's fields and the buckets of its contexts. With thousands of series none of it is in the
+   * CPU cache; a caller that warms the next series while it scores this one overlaps their cache
+   * misses.
+   */
+  public void warm(double value) {
+    int known = (int) Math.min(samples, settings.contextLength());
+    warmBuckets(level(value, Math.min(low, value), Math.max(high, value)), known);
+  }
+
+  /** Reads the model's own fields and its arrays' headers, the first step of {@link #warm}. */
+  public void touch() {
+    warmed =
+        (int) (samples ^ history)
+            ^ (int) Double.doubleToRawLongBits(low + high)
+            ^ transitions.length
+            ^ recentNovelty.length;
+  }
+
+  /**
+   * Reads the first slot of the bucket of every context of {@code level} before {@link
+   * ContextMemory#seenAndLearn} touches any, so their cache misses overlap: the lookups branch on
+   * what they read, and the CPU would wait for each miss in turn.
+   */
+  private void warmBuckets(int level, int known) {
+    int touched = recentNovelty.length;
+    for (int length = 1; length <= known; length++) {
+      touched ^= ContextMemory.peek(transitions, transition(history, length, level));
+    }
+    // stored so that the JIT keeps the reads above, which only warm the cache
+    warmed = touched;
+  }
+
+  /** Hash of the transition from the last {@code length} levels of {@code context} to a level. */
+  private static long transition(long context, int length, int level) {
+    long key = context & ((1L << (6 * length)) - 1);
+    return mix(key * 0x9E3779B97F4A7C15L + length * 0xC2B2AE3D27D4EB4FL + level);
   }
 
   private static long mix(long z) {
@@ -264,7 +311,7 @@ public final class StreamModel {
 
   /** Which signal gave the last score; NONE while warming up or resting. */
   public Signal lastSignal() {
-    return lastSignal;
+    return SIGNALS[lastSignal];
   }
 
   /** The score {@link #score} returned last. */
@@ -289,7 +336,7 @@ public final class StreamModel {
 
   /** Transition slots held by this series: fixed at construction. */
   public int memorySlots() {
-    return memory.capacity();
+    return transitions.length;
   }
 
   /** Slots of the short novelty window: fixed at construction. */

@@ -164,4 +164,24 @@ class StreamModelTest {
     assertThat(model.memorySlots()).isEqualTo(slots).isEqualTo(1024);
     assertThat(model.windowSlots()).isEqualTo(window).isEqualTo(5);
   }
+
+  @Test
+  void warmingTheNextSampleChangesNoScore() {
+    // the streaming detector warms a model a few observations ahead; that must be invisible
+    StreamModel plain = new StreamModel(StreamSettings.defaults());
+    StreamModel warmed = new StreamModel(StreamSettings.defaults());
+    Random random = new Random(7);
+    int detections = 0;
+    for (int i = 0; i < 20_000; i++) {
+      double value =
+          50 + 10 * Math.sin(i / 40.0) + random.nextGaussian() + (i % 3_000 == 0 ? 40 : 0);
+      warmed.warm(value);
+      warmed.warm(value * 3);
+      double expected = plain.score(value);
+      assertThat(warmed.score(value)).isEqualTo(expected);
+      assertThat(warmed.lastSignal()).isEqualTo(plain.lastSignal());
+      detections += expected >= 0.5 ? 1 : 0;
+    }
+    assertThat(detections).isPositive();
+  }
 }
