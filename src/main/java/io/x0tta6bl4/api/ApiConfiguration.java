@@ -3,6 +3,7 @@ package io.x0tta6bl4.api;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.x0tta6bl4.security.RoleRules;
+import jakarta.servlet.Filter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,6 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(ApiSecurityProperties.class)
 class ApiConfiguration {
 
+  // the order of the filters: the caller first, so that an unauthorised one gets nothing of ours
+  // parsed; then the media type headers, which the size limit's buffered body needs for its
+  // charset; then the size limit, before anything reads the body
+  private static final int CALLER = Ordered.HIGHEST_PRECEDENCE + 10;
+  private static final int MEDIA_TYPES = Ordered.HIGHEST_PRECEDENCE + 15;
+  private static final int BODY_SIZE = Ordered.HIGHEST_PRECEDENCE + 20;
+
   /** Without mTLS (development): a bearer token, or loopback only, for mutating requests. */
   @Bean
   @ConditionalOnProperty(
@@ -29,12 +37,7 @@ class ApiConfiguration {
       matchIfMissing = true)
   FilterRegistrationBean<MutatingRequestGuard> mutatingRequestGuard(
       ApiSecurityProperties properties, JsonMapper json) {
-    FilterRegistrationBean<MutatingRequestGuard> registration =
-        new FilterRegistrationBean<>(new MutatingRequestGuard(properties.token(), json));
-    registration.addUrlPatterns("/api/*");
-    // before the body is read: an unauthorised caller gets nothing of ours to parse
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-    return registration;
+    return registered(new MutatingRequestGuard(properties.token(), json), "/api/*", CALLER);
   }
 
   /** With mTLS: roles by the caller's SPIFFE ID for every request on the API port. */
@@ -42,32 +45,25 @@ class ApiConfiguration {
   @ConditionalOnProperty(name = "x0tta6bl4.security.mtls.enabled", havingValue = "true")
   FilterRegistrationBean<SpiffeAuthorizationFilter> spiffeAuthorizationFilter(
       RoleRules roles, JsonMapper json) {
-    FilterRegistrationBean<SpiffeAuthorizationFilter> registration =
-        new FilterRegistrationBean<>(new SpiffeAuthorizationFilter(roles, json));
-    registration.addUrlPatterns("/*");
-    // before the body is read: an unauthorised caller gets nothing of ours to parse
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-    return registration;
+    return registered(new SpiffeAuthorizationFilter(roles, json), "/*", CALLER);
   }
 
   @Bean
   FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(JsonMapper json) {
-    FilterRegistrationBean<RequestSizeLimitFilter> registration =
-        new FilterRegistrationBean<>(new RequestSizeLimitFilter(json));
-    registration.addUrlPatterns("/api/*");
-    // before anything that might read the body
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-    return registration;
+    return registered(new RequestSizeLimitFilter(json), "/api/*", BODY_SIZE);
   }
 
   @Bean
   FilterRegistrationBean<MediaTypeHeaderFilter> mediaTypeHeaderFilter(JsonMapper json) {
-    FilterRegistrationBean<MediaTypeHeaderFilter> registration =
-        new FilterRegistrationBean<>(new MediaTypeHeaderFilter(json));
     // every path: content negotiation parses Accept for /health and the OpenAPI pages too
-    registration.addUrlPatterns("/*");
-    // before the size limit, whose buffered body reads the Content-Type's charset
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+    return registered(new MediaTypeHeaderFilter(json), "/*", MEDIA_TYPES);
+  }
+
+  private static <F extends Filter> FilterRegistrationBean<F> registered(
+      F filter, String urlPattern, int order) {
+    FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+    registration.addUrlPatterns(urlPattern);
+    registration.setOrder(order);
     return registration;
   }
 

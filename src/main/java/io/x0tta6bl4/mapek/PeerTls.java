@@ -1,6 +1,8 @@
 package io.x0tta6bl4.mapek;
 
+import java.net.http.HttpClient;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * Mutual TLS towards a peer that must prove a SPIFFE ID (a scraped target, a webhook receiver): the
@@ -9,6 +11,9 @@ import javax.net.ssl.SSLContext;
  * needs no new context.
  */
 public interface PeerTls {
+
+  /** The only TLS version offered to peers and accepted from callers. */
+  String PROTOCOL = "TLSv1.3";
 
   /** Whether the controller has a SPIFFE identity to present. */
   boolean available();
@@ -20,6 +25,18 @@ public interface PeerTls {
    *     to configure one
    */
   SSLContext contextFor(String spiffeId);
+
+  /**
+   * {@code client} set up for a peer that must prove {@code spiffeId}: the context for it, and
+   * {@link #PROTOCOL} only.
+   *
+   * @throws IllegalStateException when the controller has no SPIFFE identity
+   */
+  default HttpClient.Builder secure(HttpClient.Builder client, String spiffeId) {
+    return client
+        .sslContext(contextFor(spiffeId))
+        .sslParameters(new SSLParameters(null, new String[] {PROTOCOL}));
+  }
 
   /** No identity: every peer that needs mutual TLS is refused with {@link #MISSING}. */
   static PeerTls unavailable() {

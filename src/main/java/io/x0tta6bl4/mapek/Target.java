@@ -88,6 +88,10 @@ public record Target(
     labels = labels == null ? Map.of() : Map.copyOf(labels);
     spiffeId = spiffeId == null || spiffeId.isBlank() ? null : spiffeId.strip();
     if (spiffeId != null) {
+      if (kind == Kind.SELF) {
+        throw new IllegalArgumentException(
+            "spiffe-id of target '" + id + "' applies to prometheus and http targets only");
+      }
       if (!SpiffeIds.valid(spiffeId)) {
         throw new IllegalArgumentException(
             "spiffe-id of target '"

@@ -6,6 +6,7 @@ import io.spiffe.provider.SpiffeTrustManager;
 import io.spiffe.provider.SpiffeVerificationException;
 import io.spiffe.spiffeid.SpiffeId;
 import io.spiffe.workloadapi.X509Source;
+import io.x0tta6bl4.mapek.PeerTls;
 import java.security.GeneralSecurityException;
 import java.util.Set;
 import javax.net.ssl.KeyManager;
@@ -20,7 +21,7 @@ import javax.net.ssl.TrustManager;
 public final class SvidSslContexts {
 
   /** The only protocol either side speaks. */
-  public static final String PROTOCOL = "TLSv1.3";
+  public static final String PROTOCOL = PeerTls.PROTOCOL;
 
   private SvidSslContexts() {}
 

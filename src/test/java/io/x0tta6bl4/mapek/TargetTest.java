@@ -39,6 +39,24 @@ class TargetTest {
   }
 
   @Test
+  void theControllerItselfTakesNoSpiffeId() {
+    assertThatThrownBy(
+            () ->
+                new Target(
+                    "self",
+                    Target.Kind.SELF,
+                    null,
+                    null,
+                    0,
+                    null,
+                    null,
+                    null,
+                    Map.of(),
+                    "spiffe://example.org/ns/x0tta6bl4"))
+        .hasMessageContaining("spiffe-id of target 'self' applies to prometheus and http targets");
+  }
+
+  @Test
   void aSpiffeIdIsCheckedForItsSyntax() {
     for (String bad :
         new String[] {

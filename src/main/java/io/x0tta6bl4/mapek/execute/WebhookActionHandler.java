@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.SSLParameters;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -167,13 +166,7 @@ public final class WebhookActionHandler implements ActionHandler {
     if (!peerTls.available()) {
       throw new TerminalActionException(PeerTls.MISSING);
     }
-    return mutualTls.computeIfAbsent(
-        spiffeId,
-        id ->
-            builder(settings)
-                .sslContext(peerTls.contextFor(id))
-                .sslParameters(new SSLParameters(null, new String[] {"TLSv1.3"}))
-                .build());
+    return mutualTls.computeIfAbsent(spiffeId, id -> peerTls.secure(builder(settings), id).build());
   }
 
   private void sign(HttpRequest.Builder request, long epochSeconds, byte[] body) {

@@ -20,8 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntPredicate;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
 /**
  * One GET against a watched target, bounded in time and in size; the scrape and probe sources share
@@ -38,7 +36,6 @@ public final class TargetHttp {
   public static final String USER_AGENT = "x0tta6bl4";
 
   private static final int MAX_REASON = 200;
-  private static final String[] TLS_1_3 = {"TLSv1.3"};
   private static final byte[] NO_BODY = new byte[0];
 
   private final HttpClient client;
@@ -73,15 +70,8 @@ public final class TargetHttp {
     return builder().build();
   }
 
-  /**
-   * The same client over mutual TLS: {@code tls} presents the controller's SVID and checks the
-   * server's SPIFFE ID; only TLS 1.3 is offered.
-   */
-  public static HttpClient newClient(SSLContext tls) {
-    return builder().sslContext(tls).sslParameters(new SSLParameters(null, TLS_1_3)).build();
-  }
-
-  private static HttpClient.Builder builder() {
+  /** The settings of {@link #newClient()}, for a client that adds its own TLS. */
+  static HttpClient.Builder builder() {
     return HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NORMAL);

@@ -79,7 +79,7 @@ public final class TargetSources {
    * @throws IllegalArgumentException for a {@code self} target
    */
   public MetricSource create(Target target) {
-    if (target.kind() != Target.Kind.SELF && target.mutualTls() && !peerTls.available()) {
+    if (target.mutualTls() && !peerTls.available()) {
       return new Unreachable(target.id(), target.timeout(), PeerTls.MISSING);
     }
     TargetHttp client = target.mutualTls() ? mutualTls(target.spiffeId()) : http;
@@ -99,7 +99,9 @@ public final class TargetSources {
   private TargetHttp mutualTls(String spiffeId) {
     return mutualTls.computeIfAbsent(
         spiffeId,
-        id -> new TargetHttp(TargetHttp.newClient(peerTls.contextFor(id)), maxBodyBytes, tracing));
+        id ->
+            new TargetHttp(
+                peerTls.secure(TargetHttp.builder(), id).build(), maxBodyBytes, tracing));
   }
 
   /** A target that cannot be observed as configured: down every cycle, with the reason. */
